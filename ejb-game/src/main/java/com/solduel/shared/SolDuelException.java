@@ -1,0 +1,33 @@
+package com.solduel.shared;
+
+/**
+ * A failure a caller can see and act on. Each subclass is one kind of failure with a stable
+ * machine-readable {@link #code()}; web-api maps codes to HTTP problem details in one place,
+ * the WebSocket endpoint maps them to error frames.
+ */
+public abstract class SolDuelException extends RuntimeException {
+
+    protected SolDuelException(String message) {
+        super(message);
+    }
+
+    protected SolDuelException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Stable code such as {@code invalid-wallet-address}; also the last segment of the problem type URI. */
+    public abstract String code();
+
+    /** What kind of failure this is for the caller, independent of transport. */
+    public abstract Kind kind();
+
+    /** Transport-neutral failure categories; web-api turns them into HTTP statuses. */
+    public enum Kind {
+        INVALID_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        UNAVAILABLE
+    }
+}

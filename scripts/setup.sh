@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Prepares this machine for SOL Duel, idempotently: installs and starts PostgreSQL and Redis when
+# missing (reusing running ones), generates local secrets under .local/, creates the database role
+# and the databases, and installs the Solana localnet's npm packages.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+REDIS_PORT=${SOLDUEL_REDIS_PORT:-6379}
+
+step "PostgreSQL"
+if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+  apt_install postgresql postgresql-client
+fi
+PG_VERSION=$(ls /etc/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | awk '$4 == "online"' | grep -q .; then
+  info "starting cluster $PG_VERSION/main"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" main start
+fi
+wait_for 30 as_postgres psql -qAtc 'SELECT 1' || die "PostgreSQL did not come up: see /var/log/postgresql/"
+info "PostgreSQL $PG_VERSION is running"
+
+step "Redis"
+if ! command -v redis-server >/dev/null; then
+  apt_install redis-server
+fi
+if ! redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+  info "starting redis-server on 127.0.0.1:$REDIS_PORT"
+  mkdir -p "$LOCAL/redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$LOCAL/redis" --logfile "$LOCAL/redis/redis.log"
+  wait_for 10 redis-cli -p "$REDIS_PORT" ping || die "Redis did not start: see $LOCAL/redis/redis.log"
+fi
+info "Redis answers on port $REDIS_PORT"
+
+step "Local secrets (.local/, never committed)"
+if [ ! -f "$LOCAL/server.env" ]; then
+  rnd() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
+  umask 077
+  cat > "$LOCAL/server.env" <<ENV
+DB_PASSWORD=$(rnd)
+KEYSTORE_PASSWORD=$(rnd)
+ADMIN_CENTER_USER=ops
+ADMIN_CENTER_PASSWORD=$(rnd)
+ENV
+  info "generated $LOCAL/server.env"
+else
+  info "reusing $LOCAL/server.env"
+fi
+
+step "Database role and databases"
+DB_PASSWORD=$(secret DB_PASSWORD)
+as_postgres psql -v ON_ERROR_STOP=1 -q <<SQL
+DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sol_duel_user') THEN
+    CREATE ROLE sol_duel_user LOGIN;
+  END IF;
+END
+\$\$;
+ALTER ROLE sol_duel_user WITH LOGIN PASSWORD '$DB_PASSWORD';
+SQL
+for db in sol_duel sol_duel_test; do
+  if ! as_postgres psql -qAtc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    as_postgres createdb -O sol_duel_user "$db"
+    info "created database $db"
+  fi
+done
+PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U sol_duel_user -d sol_duel -qAtc 'SELECT 1' >/dev/null \
+  || die "sol_duel_user cannot log in over TCP; check pg_hba.conf allows password (scram-sha-256) on 127.0.0.1"
+info "role sol_duel_user can log in to sol_duel and sol_duel_test"
+
+step "Done"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole SOL Duel test suite: unit tests, then the integration tests against a real Open
+# Liberty with the real EAR, a fresh PostgreSQL database and a Redis of its own. Stops what it started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+IT_REDIS_PORT=6390
+started_redis=""
+
+cleanup() {
+  if [ -n "$started_redis" ]; then
+    redis-cli -p "$IT_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+"$ROOT/scripts/setup.sh"
+
+step "A Redis for the integration tests on 127.0.0.1:$IT_REDIS_PORT (the tests stop and restart it)"
+if ! redis-cli -p "$IT_REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+  mkdir -p "$LOCAL/redis-it"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$IT_REDIS_PORT" --save "" --appendonly no \
+    --dir "$LOCAL/redis-it" --logfile "$LOCAL/redis-it/redis.log"
+  wait_for 10 redis-cli -p "$IT_REDIS_PORT" ping || die "test Redis did not start: see $LOCAL/redis-it/redis.log"
+  started_redis=yes
+fi
+redis-cli -p "$IT_REDIS_PORT" flushall >/dev/null
+
+step "A fresh test database sol_duel_test"
+as_postgres dropdb --if-exists --force sol_duel_test
+as_postgres createdb -O sol_duel_user sol_duel_test
+
+step "mvn verify (unit tests, then Liberty started once for all integration tests)"
+cd "$ROOT"
+mvn -B -ntp verify
