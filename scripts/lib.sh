@@ -35,3 +35,23 @@ wait_for() {
 
 # KEY=VALUE from .local/server.env
 secret() { grep -E "^$1=" "$LOCAL/server.env" | head -1 | cut -d= -f2-; }
+
+# Starts the Solana localnet on the given comma-separated ports unless it already answers there;
+# echoes the pid when this call started it.
+start_localnet() {
+  local ports=$1 log=$2; shift 2
+  local first=${ports%%,*}
+  if curl -fsS -m 2 -H 'Content-Type: application/json' \
+       -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' "http://127.0.0.1:$first" >/dev/null 2>&1; then
+    info "a localnet already answers on port $first; reusing it" >&2
+    return 0
+  fi
+  node "$ROOT/tools/solana-localnet/server.js" --ports "$ports" "$@" > "$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 120); do
+    if grep -q "solana-localnet ready" "$log" 2>/dev/null; then echo "$pid"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || die "the Solana localnet exited; see $log"
+    sleep 0.25
+  done
+  die "the Solana localnet did not become ready in 30 s; see $log"
+}

@@ -13,6 +13,10 @@ step "Building (mvn install, tests skipped: scripts/test.sh runs them)"
 cd "$ROOT"
 mvn -B -ntp -q install -DskipTests
 
+step "Starting the Solana localnet on ports 8899,8901,8902 (one chain, three RPC ports)"
+pid=$(start_localnet 8899,8901,8902 "$LOCAL/localnet.log")
+[ -n "$pid" ] && echo "$pid" > "$LOCAL/localnet.pid"
+
 step "Starting Open Liberty (server 'solduel', port $HTTP_PORT)"
 mvn -B -ntp -q -pl ear -Plocal liberty:create liberty:deploy liberty:start
 
@@ -29,6 +33,7 @@ SOL Duel is running.
   OpenAPI UI     http://localhost:$HTTP_PORT/openapi/ui/
   Health         http://localhost:$HTTP_PORT/health/ready
   Metrics        http://localhost:$HTTP_PORT/metrics
+  Solana RPC     http://127.0.0.1:8899 (localnet; also 8901, 8902)
   Admin center   https://localhost:9443/adminCenter/  (user $(secret ADMIN_CENTER_USER), password ADMIN_CENTER_PASSWORD in .local/server.env)
   Logs           ear/target/liberty/wlp/usr/servers/solduel/logs/messages.log
 Stop it with scripts/stop.sh

@@ -33,19 +33,44 @@ fi
 info "Redis answers on port $REDIS_PORT"
 
 step "Local secrets (.local/, never committed)"
-if [ ! -f "$LOCAL/server.env" ]; then
+umask 077
+if [ ! -f "$LOCAL/secrets.env" ]; then
   rnd() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
-  umask 077
-  cat > "$LOCAL/server.env" <<ENV
+  cat > "$LOCAL/secrets.env" <<ENV
 DB_PASSWORD=$(rnd)
 KEYSTORE_PASSWORD=$(rnd)
 ADMIN_CENTER_USER=ops
 ADMIN_CENTER_PASSWORD=$(rnd)
 ENV
-  info "generated $LOCAL/server.env"
-else
-  info "reusing $LOCAL/server.env"
+  info "generated $LOCAL/secrets.env"
 fi
+mkdir -p "$LOCAL/jwt"
+if [ ! -f "$LOCAL/jwt/private.pem" ]; then
+  command -v openssl >/dev/null || apt_install openssl
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$LOCAL/jwt/private.pem" 2>/dev/null
+  openssl pkey -in "$LOCAL/jwt/private.pem" -pubout -out "$LOCAL/jwt/public.pem"
+  info "generated the JWT signing key pair in $LOCAL/jwt/"
+fi
+# server.env = the secrets + where the keys are (rewritten each time, so a moved checkout works).
+{
+  cat "$LOCAL/secrets.env"
+  echo "SOLDUEL_JWT_PRIVATE_KEY_LOCATION=$LOCAL/jwt/private.pem"
+  echo "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$LOCAL/jwt/public.pem"
+} > "$LOCAL/server.env"
+umask 022
+# A Liberty keystore made with an older password would no longer open (and with it SSL and JWT).
+for keystore in "$ROOT"/ear/target/liberty/wlp/usr/servers/*/resources/security/key.p12; do
+  if [ -f "$keystore" ] && [ "$LOCAL/secrets.env" -nt "$keystore" ]; then rm -f "$keystore"; fi
+done
+info "server.env ready (passwords, JWT keys)"
+
+step "Solana localnet (npm ci in tools/solana-localnet)"
+command -v node >/dev/null || die "Node.js 20 is required for the Solana localnet: install nodejs (>= 20) and retry"
+LOCALNET="$ROOT/tools/solana-localnet"
+if [ ! -d "$LOCALNET/node_modules" ] || [ "$LOCALNET/package-lock.json" -nt "$LOCALNET/node_modules/.package-lock.json" ]; then
+  (cd "$LOCALNET" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $LOCALNET"
+fi
+info "localnet dependencies installed"
 
 step "Database role and databases"
 DB_PASSWORD=$(secret DB_PASSWORD)

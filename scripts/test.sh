@@ -5,11 +5,16 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 IT_REDIS_PORT=6390
+IT_LOCALNET_PORTS=18899,18901,18902
 started_redis=""
+localnet_pid=""
 
 cleanup() {
   if [ -n "$started_redis" ]; then
     redis-cli -p "$IT_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
+  if [ -n "$localnet_pid" ]; then
+    kill "$localnet_pid" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
@@ -25,6 +30,10 @@ if ! redis-cli -p "$IT_REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
   started_redis=yes
 fi
 redis-cli -p "$IT_REDIS_PORT" flushall >/dev/null
+
+step "The Solana localnet for the tests on ports $IT_LOCALNET_PORTS (one chain, three RPC ports)"
+localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --instant-finality)
+(cd "$ROOT/tools/solana-localnet" && npm test --silent) || die "the localnet's own tests failed"
 
 step "A fresh test database sol_duel_test"
 as_postgres dropdb --if-exists --force sol_duel_test

@@ -1,0 +1,80 @@
+package com.solduel.auth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Signs the server's JWTs (RS256, compact JWS). MicroProfile JWT only verifies tokens, so the
+ * few lines that sign them live here, with the JDK's RSA; the private key comes from a file the
+ * set-up (or a Kubernetes Secret) provides, never from the repository.
+ */
+public final class JwtIssuer {
+
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final PrivateKey key;
+    private final String issuer;
+    private final String audience;
+
+    public JwtIssuer(PrivateKey key, String issuer, String audience) {
+        this.key = key;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    /** Reads a PKCS#8 PEM ("BEGIN PRIVATE KEY") RSA key, as {@code openssl genpkey} writes it. */
+    public static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
+        int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = pem.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < begin) {
+            throw new GeneralSecurityException("no PKCS#8 private key found (expected -----BEGIN PRIVATE KEY-----)");
+        }
+        String base64 = pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IllegalArgumentException notBase64) {
+            throw new GeneralSecurityException("the private key PEM is not valid base64", notBase64);
+        }
+    }
+
+    /** A token for {@code subject} (the wallet) in {@code groups}, valid from {@code now} until {@code expiresAt}. */
+    public String issue(String subject, Set<String> groups, Instant now, Instant expiresAt) {
+        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        groups.stream().sorted().forEach(groupArray::add);
+        String payload = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("aud", audience)
+                .add("sub", subject)
+                .add("upn", subject)
+                .add("groups", groupArray)
+                .add("iat", now.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build()
+                .toString();
+        String signingInput = encode(header) + "." + encode(payload);
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + B64URL.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JWT signing failed: check the configured private key", e);
+        }
+    }
+
+    private static String encode(String json) {
+        return B64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
