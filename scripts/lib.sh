@@ -1,7 +1,11 @@
 # Shared by the SOL Duel scripts: paths, logging, and running things as root or postgres.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
-mkdir -p "$LOCAL"
+# Machine-wide secrets (the database role is machine-wide too): every checkout on this machine,
+# CI's fresh clones included, shares them instead of rotating the role's password.
+SECRETS="${SOLDUEL_SECRETS_DIR:-$HOME/.solduel}"
+mkdir -p "$LOCAL" "$SECRETS"
+chmod 700 "$SECRETS"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 info() { printf '    %s\n' "$*"; }

@@ -32,35 +32,36 @@ if ! redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
 fi
 info "Redis answers on port $REDIS_PORT"
 
-step "Local secrets (.local/, never committed)"
+step "Secrets ($SECRETS, outside the repository)"
 umask 077
-if [ ! -f "$LOCAL/secrets.env" ]; then
+if [ ! -f "$SECRETS/secrets.env" ]; then
   rnd() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
-  cat > "$LOCAL/secrets.env" <<ENV
+  cat > "$SECRETS/secrets.env" <<ENV
 DB_PASSWORD=$(rnd)
 KEYSTORE_PASSWORD=$(rnd)
 ADMIN_CENTER_USER=ops
 ADMIN_CENTER_PASSWORD=$(rnd)
 ENV
-  info "generated $LOCAL/secrets.env"
+  info "generated $SECRETS/secrets.env"
 fi
-mkdir -p "$LOCAL/jwt"
-if [ ! -f "$LOCAL/jwt/private.pem" ]; then
+mkdir -p "$SECRETS/jwt"
+if [ ! -f "$SECRETS/jwt/private.pem" ]; then
   command -v openssl >/dev/null || apt_install openssl
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$LOCAL/jwt/private.pem" 2>/dev/null
-  openssl pkey -in "$LOCAL/jwt/private.pem" -pubout -out "$LOCAL/jwt/public.pem"
-  info "generated the JWT signing key pair in $LOCAL/jwt/"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt/private.pem" 2>/dev/null
+  openssl pkey -in "$SECRETS/jwt/private.pem" -pubout -out "$SECRETS/jwt/public.pem"
+  info "generated the JWT signing key pair in $SECRETS/jwt/"
 fi
-# server.env = the secrets + where the keys are (rewritten each time, so a moved checkout works).
+# .local/server.env (the Liberty servers' environment) = the secrets + where the keys are,
+# rewritten each time so it always matches them.
 {
-  cat "$LOCAL/secrets.env"
-  echo "SOLDUEL_JWT_PRIVATE_KEY_LOCATION=$LOCAL/jwt/private.pem"
-  echo "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$LOCAL/jwt/public.pem"
+  cat "$SECRETS/secrets.env"
+  echo "SOLDUEL_JWT_PRIVATE_KEY_LOCATION=$SECRETS/jwt/private.pem"
+  echo "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$SECRETS/jwt/public.pem"
 } > "$LOCAL/server.env"
 umask 022
 # A Liberty keystore made with an older password would no longer open (and with it SSL and JWT).
 for keystore in "$ROOT"/ear/target/liberty/wlp/usr/servers/*/resources/security/key.p12; do
-  if [ -f "$keystore" ] && [ "$LOCAL/secrets.env" -nt "$keystore" ]; then rm -f "$keystore"; fi
+  if [ -f "$keystore" ] && [ "$SECRETS/secrets.env" -nt "$keystore" ]; then rm -f "$keystore"; fi
 done
 info "server.env ready (passwords, JWT keys)"
 
