@@ -1,0 +1,20 @@
+package com.solduel.game.rules.duel;
+
+import com.solduel.game.rules.Action;
+
+/** What a fighter can do in one turn; the numbers live in {@link DuelTuning}. */
+public enum DuelAction implements Action {
+    /** Reliable moderate damage; fully parried by a block, which counters. */
+    ATTACK,
+    /** Big damage that can miss, costs energy, and is only halved by a block. */
+    HEAVY_ATTACK,
+    /** Parries an attack (and counters), halves a heavy attack, and recovers extra energy. */
+    BLOCK,
+    /** Restores hit points; limited charges and a cooldown. */
+    HEAL;
+
+    @Override
+    public String code() {
+        return name();
+    }
+}

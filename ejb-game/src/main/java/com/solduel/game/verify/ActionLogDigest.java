@@ -1,0 +1,132 @@
+package com.solduel.game.verify;
+
+import com.solduel.game.rules.GameOptions;
+import com.solduel.game.rules.GameType;
+import com.solduel.game.rules.LoggedAction;
+import com.solduel.game.rules.Match;
+import com.solduel.game.rules.PerSeat;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A SHA-256 hash chain over a game's header and action log. The server shows it to both players
+ * after each resolved turn and at the end, so a player can tell that an export is the game they
+ * played: a changed, dropped or reordered action changes the digest.
+ *
+ * <pre>
+ * str(s)  = u32(len(utf8(s))) ‖ utf8(s)
+ * h0      = SHA-256(u64(gameId) ‖ str(gameType) ‖ u32(rulesVersion) ‖ u32(bestOf)
+ *                   ‖ str(serverSeedSha256) ‖ str(clientSeedP1) ‖ str(clientSeedP2))
+ * h(i)    = SHA-256(h(i-1) ‖ u32(seq) ‖ str(seat) ‖ u32(turn) ‖ str(action) ‖ u8(timedOut ? 1 : 0))
+ * digest  = lowercase hex of h(n)
+ * </pre>
+ * Integers are unsigned big-endian; the commitment is hashed as its lowercase hex text.
+ * Only publish it after a turn resolves: mid-turn it would let the opponent test the three
+ * possible hidden choices.
+ */
+public final class ActionLogDigest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ActionLogDigest() {
+    }
+
+    /** The digest of a match's log so far. */
+    public static String of(Match<?> match) {
+        var setup = match.setup();
+        return of(setup.gameId(), setup.type(), match.rules().version(), setup.options(),
+                setup.serverSeed().sha256Hex(), setup.clientSeeds().map(c -> c.value()), match.log());
+    }
+
+    /** The digest of an export's header and log, as the export states them. */
+    public static String of(GameExport export) {
+        return of(export.gameId(), export.gameType(), export.rulesVersion(), export.options(),
+                export.serverSeedSha256(), export.clientSeeds(), export.actions());
+    }
+
+    /** The digest of the given header and log. */
+    public static String of(long gameId, GameType type, int rulesVersion, GameOptions options,
+                            String serverSeedSha256, PerSeat<String> clientSeeds, List<LoggedAction> log) {
+        Bytes header = new Bytes()
+                .u64(gameId)
+                .str(type.name())
+                .u32(rulesVersion)
+                .u32(options.bestOf())
+                .str(serverSeedSha256.toLowerCase(Locale.ROOT))
+                .str(clientSeeds.p1())
+                .str(clientSeeds.p2());
+        byte[] hash = header.sha256();
+        for (LoggedAction entry : log) {
+            hash = next(hash, entry);
+        }
+        return HEX.formatHex(hash);
+    }
+
+    /** The next link of the chain: {@code h(i)} from {@code h(i-1)} and entry {@code i}. */
+    public static byte[] next(byte[] previous, LoggedAction entry) {
+        return new Bytes()
+                .raw(previous)
+                .u32(entry.sequence())
+                .str(entry.seat().name())
+                .u32(entry.turn())
+                .str(entry.action())
+                .u8(entry.timedOut() ? 1 : 0)
+                .sha256();
+    }
+
+    /** The canonical big-endian encoding the chain hashes. */
+    private static final class Bytes {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final DataOutputStream data = new DataOutputStream(out);
+
+        Bytes u64(long value) {
+            return write(() -> data.writeLong(value));
+        }
+
+        Bytes u32(int value) {
+            return write(() -> data.writeInt(value));
+        }
+
+        Bytes u8(int value) {
+            return write(() -> data.writeByte(value));
+        }
+
+        Bytes str(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            return u32(utf8.length).raw(utf8);
+        }
+
+        Bytes raw(byte[] bytes) {
+            return write(() -> data.write(bytes));
+        }
+
+        byte[] sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            }
+        }
+
+        private Bytes write(IoWrite write) {
+            try {
+                write.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to memory cannot fail", e);
+            }
+            return this;
+        }
+
+        private interface IoWrite {
+            void run() throws IOException;
+        }
+    }
+}
