@@ -59,6 +59,16 @@ public class Player {
         updatedAt = Instant.now();
     }
 
+    /** Applies a finished game: the new rating and a win (1), loss (0) or draw (0.5, neither). */
+    public void recordResult(int newRating, double score) {
+        eloRating = newRating;
+        if (score == 1.0) {
+            wins++;
+        } else if (score == 0.0) {
+            losses++;
+        }
+    }
+
     /** The cacheable, serializable snapshot of this player. */
     public PlayerState toState() {
         return new PlayerState(id, walletAddress, username, eloRating, wins, losses, totalEarnings,

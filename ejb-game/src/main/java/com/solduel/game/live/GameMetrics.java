@@ -1,0 +1,44 @@
+package com.solduel.game.live;
+
+import com.solduel.game.rules.Outcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The seed's game metrics: {@code sol_duel_active_games_total}, {@code sol_duel_game_completions_total{result_type}}
+ * and {@code sol_duel_game_duration_seconds} (buckets 30..1200 s, set in microprofile-config.properties).
+ */
+@ApplicationScoped
+public class GameMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    private final AtomicLong active = new AtomicLong();
+
+    @PostConstruct
+    void register() {
+        registry.gauge(Metadata.builder().withName("sol_duel_active_games_total")
+                .withDescription("Number of currently active games").build(), active, AtomicLong::get);
+    }
+
+    void gameStarted() {
+        active.incrementAndGet();
+    }
+
+    /** Counts the result ({@code win}, {@code draw} or {@code forfeit}) and the game's length. */
+    void gameEnded(Outcome outcome, double seconds) {
+        active.decrementAndGet();
+        String resultType = Outcome.FORFEIT.equals(outcome.reason()) ? "forfeit" : outcome.isDraw() ? "draw" : "win";
+        registry.counter(Metadata.builder().withName("sol_duel_game_completions")
+                .withDescription("Total number of completed games").build(), new Tag("result_type", resultType)).inc();
+        registry.histogram(Metadata.builder().withName("sol_duel_game_duration").withUnit(MetricUnits.SECONDS)
+                .withDescription("Game duration in seconds").build()).update(Math.round(seconds));
+    }
+}

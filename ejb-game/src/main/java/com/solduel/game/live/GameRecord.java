@@ -1,0 +1,90 @@
+package com.solduel.game.live;
+
+import com.solduel.game.rules.GameType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A row of {@code games}: who plays, the status, the result and the provably-fair commitment. */
+@Entity
+@Table(name = "games")
+public class GameRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "games_id")
+    @SequenceGenerator(name = "games_id", sequenceName = "games_id_seq", allocationSize = 1)
+    Long id;
+
+    @Column(name = "player1_id")
+    Integer player1Id;
+
+    @Column(name = "player2_id")
+    Integer player2Id;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    @Column(columnDefinition = "game_status_enum")
+    GameStatus status;
+
+    Integer winnerId;
+    long wagerAmount;
+    Instant startTime;
+    Instant endTime;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    @Column(columnDefinition = "game_type_enum")
+    GameType gameType;
+
+    /** Options, client seeds and the result, as JSON text (JSONB in the database). */
+    @ColumnTransformer(write = "?::jsonb")
+    String metadata;
+
+    String blockchainTxHash;
+
+    @Column(insertable = false, updatable = false)
+    Instant createdAt;
+
+    String inviteCode;
+    String serverSeedHash;
+    /** Secret until the game ends; never serialized to a client before that. */
+    String serverSeed;
+
+    protected GameRecord() {
+        // for JPA
+    }
+
+    GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
+               String metadata) {
+        this.player1Id = player1Id;
+        this.gameType = type;
+        this.inviteCode = inviteCode;
+        this.serverSeed = serverSeed;
+        this.serverSeedHash = serverSeedHash;
+        this.metadata = metadata;
+        this.status = GameStatus.CREATED;
+        this.wagerAmount = 0;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public GameStatus status() {
+        return status;
+    }
+
+    public GameType gameType() {
+        return gameType;
+    }
+}
