@@ -231,7 +231,19 @@ public class GameHall {
 
     /** The public summary of a game: players, status, result; the server seed only once it is over. */
     public JsonObject summary(long gameId) {
-        LiveGame game = table(gameId);
+        Optional<LiveGame> started = load(gameId);
+        if (started.isEmpty()) {
+            GameRecords.StoredGame waiting = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            return Json.createObjectBuilder()
+                    .add("gameId", gameId)
+                    .add("gameType", waiting.type().name())
+                    .add("bestOf", waiting.metadata().getInt("bestOf"))
+                    .add("players", Json.createObjectBuilder().add("P1", waiting.wallet1()))
+                    .add("status", waiting.status().name())
+                    .add("serverSeedSha256", waiting.serverSeedHash())
+                    .build();
+        }
+        LiveGame game = started.get();
         synchronized (game) {
             var builder = Json.createObjectBuilder()
                     .add("gameId", game.id)
