@@ -88,7 +88,7 @@ public class GameHall {
         ClientSeed seed = clientSeed(clientSeed);
         ServerSeed serverSeed = ServerSeed.generate();
         GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode());
-        return new CreatedGame(game.id, type.name(), options.bestOf(), game.inviteCode, game.serverSeedHash,
+        return new CreatedGame(game.id(), type.name(), options.bestOf(), game.inviteCode(), game.serverSeedHash(),
                 Seat.P1.name(), seed.value());
     }
 
@@ -96,9 +96,9 @@ public class GameHall {
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
         ClientSeed seed = clientSeed(clientSeed);
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
-        LiveGame table = load(game.id).orElseThrow(() -> GameRefusedException.notFound(game.id));
-        return new JoinedGame(game.id, game.gameType.name(), table.match.setup().options().bestOf(),
-                game.serverSeedHash, Seat.P2.name(), seed.value(), table.wallets.p1());
+        LiveGame table = load(game.id()).orElseThrow(() -> GameRefusedException.notFound(game.id()));
+        return new JoinedGame(game.id(), game.gameType().name(), table.match.setup().options().bestOf(),
+                game.serverSeedHash(), Seat.P2.name(), seed.value(), table.wallets.p1());
     }
 
     // ---- connections (WebSocket) ----

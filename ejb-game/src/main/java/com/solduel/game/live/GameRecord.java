@@ -76,8 +76,62 @@ public class GameRecord {
         this.wagerAmount = 0;
     }
 
+    /*
+     * Changes go through these methods, never through field writes from other classes: Liberty's
+     * JPA container may enhance entities for dirty tracking, and only writes inside the entity
+     * are tracked.
+     */
+
+    /** The second player took the seat: the game starts now. */
+    void start(int player2, String newMetadata) {
+        this.player2Id = player2;
+        this.metadata = newMetadata;
+        this.status = status.moveTo(GameStatus.IN_PROGRESS);
+        this.startTime = Instant.now();
+    }
+
+    /** The game ended: {@code winner} null for a draw. */
+    void complete(Integer winner, String newMetadata) {
+        this.status = status.moveTo(GameStatus.COMPLETED);
+        this.winnerId = winner;
+        this.endTime = Instant.now();
+        this.metadata = newMetadata;
+    }
+
     public Long id() {
         return id;
+    }
+
+    Integer player1Id() {
+        return player1Id;
+    }
+
+    Integer player2Id() {
+        return player2Id;
+    }
+
+    String metadata() {
+        return metadata;
+    }
+
+    String inviteCode() {
+        return inviteCode;
+    }
+
+    String serverSeed() {
+        return serverSeed;
+    }
+
+    String serverSeedHash() {
+        return serverSeedHash;
+    }
+
+    Instant startTime() {
+        return startTime;
+    }
+
+    Instant endTime() {
+        return endTime;
     }
 
     public GameStatus status() {

@@ -78,20 +78,17 @@ public class GameRecords {
                 .findFirst()
                 .orElseThrow(() -> new GameRefusedException("invite-not-found",
                         com.solduel.shared.SolDuelException.Kind.NOT_FOUND, "no open game has invite code " + inviteCode));
-        if (p2.id().equals(game.player1Id)) {
+        if (p2.id().equals(game.player1Id())) {
             throw new GameRefusedException("own-game", com.solduel.shared.SolDuelException.Kind.CONFLICT,
                     "you created this game; share the invite code with your opponent");
         }
-        if (game.status != GameStatus.CREATED || game.player2Id != null) {
+        if (game.status() != GameStatus.CREATED || game.player2Id() != null) {
             throw new GameRefusedException("game-already-started", com.solduel.shared.SolDuelException.Kind.CONFLICT,
-                    "game " + game.id + " already has two players");
+                    "game " + game.id() + " already has two players");
         }
-        JsonObject metadata = parse(game.metadata);
+        JsonObject metadata = parse(game.metadata());
         JsonObject seeds = Json.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
-        game.metadata = Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
-        game.player2Id = p2.id();
-        game.status = game.status.moveTo(GameStatus.IN_PROGRESS);
-        game.startTime = Instant.now();
+        game.start(p2.id(), Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString());
         return game;
     }
 
@@ -116,32 +113,30 @@ public class GameRecords {
     public Completion complete(long gameId, Outcome outcome, int turnsPlayed, PerSeat<Integer> score,
                                String actionLogSha256, Optional<Seat> forfeitedBy, int forfeitSequence) {
         GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
-        if (game.status == GameStatus.COMPLETED) {
+        if (game.status() == GameStatus.COMPLETED) {
             throw new GameRefusedException("game-over", com.solduel.shared.SolDuelException.Kind.CONFLICT,
                     "game " + gameId + " is already over");
         }
-        Player p1 = em.find(Player.class, game.player1Id, LockModeType.PESSIMISTIC_WRITE);
-        Player p2 = em.find(Player.class, game.player2Id, LockModeType.PESSIMISTIC_WRITE);
+        Player p1 = em.find(Player.class, game.player1Id(), LockModeType.PESSIMISTIC_WRITE);
+        Player p2 = em.find(Player.class, game.player2Id(), LockModeType.PESSIMISTIC_WRITE);
         double scoreP1 = outcome.isDraw() ? 0.5 : outcome.winner() == Seat.P1 ? 1.0 : 0.0;
         Elo.Change change = Elo.after(p1.eloRating(), p2.eloRating(), scoreP1);
         p1.recordResult(change.newA(), scoreP1);
         p2.recordResult(change.newB(), 1.0 - scoreP1);
 
         forfeitedBy.ifPresent(seat -> em.persist(new GameActionRecord(gameId,
-                seat == Seat.P1 ? game.player1Id : game.player2Id, GameActionRecord.ActionType.FORFEIT,
+                seat == Seat.P1 ? game.player1Id() : game.player2Id(), GameActionRecord.ActionType.FORFEIT,
                 Json.createObjectBuilder().add("seat", seat.name()).build().toString(), forfeitSequence)));
 
-        game.status = game.status.moveTo(GameStatus.COMPLETED);
-        game.endTime = Instant.now();
-        game.winnerId = outcome.isDraw() ? null : outcome.winner() == Seat.P1 ? game.player1Id : game.player2Id;
-        game.metadata = Json.createObjectBuilder(parse(game.metadata))
+        Integer winner = outcome.isDraw() ? null : outcome.winner() == Seat.P1 ? game.player1Id() : game.player2Id();
+        game.complete(winner, Json.createObjectBuilder(parse(game.metadata()))
                 .add("result", Json.createObjectBuilder()
                         .add("outcome", outcome.code())
                         .add("reason", outcome.reason())
                         .add("turnsPlayed", turnsPlayed)
                         .add("score", Json.createObjectBuilder().add("P1", score.p1()).add("P2", score.p2()))
                         .add("actionLogSha256", actionLogSha256))
-                .build().toString();
+                .build().toString());
 
         WalletAddress w1 = p1.wallet();
         WalletAddress w2 = p2.wallet();
@@ -161,7 +156,7 @@ public class GameRecords {
         });
         return new Completion(PerSeat.of(seat -> seat == Seat.P1 ? change.newA() : change.newB()),
                 PerSeat.of(seat -> seat == Seat.P1 ? change.deltaA() : -change.deltaA()),
-                game.endTime);
+                game.endTime());
     }
 
     /** A game and its action log, to rebuild a session lost from Redis. */
@@ -176,11 +171,11 @@ public class GameRecords {
                 .getResultStream()
                 .map(a -> new StoredAction(a.actionType, a.sequenceNumber, parse(a.actionData)))
                 .toList();
-        String wallet1 = game.player1Id == null ? null : em.find(Player.class, game.player1Id).wallet().value();
-        String wallet2 = game.player2Id == null ? null : em.find(Player.class, game.player2Id).wallet().value();
-        return Optional.of(new StoredGame(game.id, game.gameType, game.status, game.serverSeed, game.serverSeedHash,
-                parse(game.metadata), game.player1Id, game.player2Id, wallet1, wallet2, game.inviteCode,
-                game.startTime, game.endTime, actions));
+        String wallet1 = game.player1Id() == null ? null : em.find(Player.class, game.player1Id()).wallet().value();
+        String wallet2 = game.player2Id() == null ? null : em.find(Player.class, game.player2Id()).wallet().value();
+        return Optional.of(new StoredGame(game.id(), game.gameType(), game.status(), game.serverSeed(),
+                game.serverSeedHash(), parse(game.metadata()), game.player1Id(), game.player2Id(), wallet1, wallet2,
+                game.inviteCode(), game.startTime(), game.endTime(), actions));
     }
 
     /** Ids of the games being played, to re-arm their timers after a restart. */
