@@ -63,6 +63,12 @@ class GameApiIT {
         assertProblem(TestEnvironment.get("/api/games/999999999"), 404, "game-not-found");
     }
 
+    @Test
+    void theSeedsGameMetricsAreExported() {
+        String metrics = TestEnvironment.get("/metrics").body();
+        assertThat(metrics).contains("sol_duel_active_games_total");
+    }
+
     static HttpResponse<String> post(String path, String json, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + path))
                 .header("Content-Type", "application/json")

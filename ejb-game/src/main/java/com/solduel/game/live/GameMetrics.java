@@ -3,6 +3,8 @@ package com.solduel.game.live;
 import com.solduel.game.rules.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -21,6 +23,11 @@ public class GameMetrics {
     MetricRegistry registry;
 
     private final AtomicLong active = new AtomicLong();
+
+    /** Registers the gauge when the application starts, so /metrics shows it before the first game. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event instantiates this bean; @PostConstruct does the registration.
+    }
 
     @PostConstruct
     void register() {
