@@ -203,7 +203,16 @@ public class GameHall {
                 send(game.players.get(seat), GameFrames.actionAccepted(gameId, clientSeq, turn, accepted.action(), true));
                 return;
             }
-            records.append(gameId, game.playerIds.get(seat), GameActionRecord.ActionType.MOVE, accepted, clientSeq);
+            try {
+                records.append(gameId, game.playerIds.get(seat), GameActionRecord.ActionType.MOVE, accepted, clientSeq);
+            } catch (RuntimeException e) {
+                // Another node wrote this position first (unique game/sequence), or the database failed:
+                // forget this copy; the next request rebuilds the game from PostgreSQL.
+                live.remove(gameId);
+                LOG.log(Level.WARNING, "action of game " + gameId + " not recorded; the game will be reloaded", e);
+                throw new GameRefusedException("resync", Kind.CONFLICT,
+                        "the game changed on another server or could not be saved; join it again to get its current state");
+            }
             game.match = next;
             game.consecutiveMisses[i] = 0;
             game.lastClientSeq[i] = clientSeq;
@@ -381,13 +390,20 @@ public class GameHall {
             game = live.get(gameId);
             if (game == null) {
                 game = sessions.load(gameId).map(this::fromSession)
+                        .filter(this::currentWithDatabase)
                         .or(() -> records.load(gameId).flatMap(this::fromRecords))
                         .orElse(null);
                 if (game == null) {
                     return Optional.empty();
                 }
                 live.put(gameId, game);
-                if (game.gameOver == null) {
+                if (game.gameOver == null && game.match.isFinished()) {
+                    // The last turn was recorded but the node died before the result was: record it now.
+                    synchronized (game) {
+                        finish(game, game.match, Optional.empty());
+                        persistSession(game);
+                    }
+                } else if (game.gameOver == null) {
                     metrics.gameStarted();
                     synchronized (game) {
                         armTurnTimer(game);
@@ -397,6 +413,16 @@ public class GameHall {
             }
             return Optional.of(game);
         }
+    }
+
+    /**
+     * A Redis session is used only if it holds every action PostgreSQL has: the node may have died
+     * between recording an action and mirroring the session.
+     */
+    private boolean currentWithDatabase(LiveGame fromRedis) {
+        int inRedis = fromRedis.match.log().size() + (fromRedis.gameOver != null
+                && Outcome.FORFEIT.equals(fromRedis.match.outcome().map(Outcome::reason).orElse(null)) ? 1 : 0);
+        return inRedis == records.lastSequence(fromRedis.id);
     }
 
     private Optional<LiveGame> fromRecords(GameRecords.StoredGame stored) {
@@ -436,7 +462,7 @@ public class GameHall {
         System.arraycopy(lastAction, 0, game.lastClientAction, 0, 2);
         // Versions restart above anything a client can hold: log entries plus turns plus presence changes.
         game.version = 10L * (log.size() + 1);
-        if (match.isFinished()) {
+        if (match.isFinished() && stored.status() == GameStatus.COMPLETED) {
             game.gameOver = GameFrames.gameOver(game, match.outcome().orElseThrow(), setup.serverSeed().hex(),
                     ActionLogDigest.of(match), null, null);
         }

@@ -178,6 +178,14 @@ public class GameRecords {
                 game.inviteCode(), game.startTime(), game.endTime(), actions));
     }
 
+    /** The highest sequence number in a game's log (0 when empty): tells whether a Redis session is current. */
+    public int lastSequence(long gameId) {
+        Integer last = em.createQuery("SELECT MAX(a.sequenceNumber) FROM GameActionRecord a WHERE a.gameId = :id", Integer.class)
+                .setParameter("id", gameId)
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
     /** Ids of the games being played, to re-arm their timers after a restart. */
     public List<Long> inProgress() {
         return em.createQuery("SELECT g.id FROM GameRecord g WHERE g.status = :s", Long.class)
