@@ -19,8 +19,17 @@ public class SignInChallenges {
     private static final String CONSUME_IF_UNCHANGED =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
+    private final RedisConnection redis;
+
     @Inject
-    RedisConnection redis;
+    public SignInChallenges(RedisConnection redis) {
+        this.redis = redis;
+    }
+
+    /** For the CDI client proxy. */
+    protected SignInChallenges() {
+        this.redis = null;
+    }
 
     static String key(WalletAddress wallet) {
         return "auth:challenge:" + wallet.value();
