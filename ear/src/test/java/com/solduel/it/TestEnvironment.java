@@ -29,7 +29,43 @@ public final class TestEnvironment {
     public static final String REDIS_NODE = required("solduel.redis.nodes");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static {
+        // liberty:start can return before the EAR has started (a slow machine, another app in
+        // dropins); no test may run against a server without the application.
+        awaitApplicationReady();
+    }
+
     private TestEnvironment() {
+    }
+
+    private static void awaitApplicationReady() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            try {
+                var ready = HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/health/ready")).GET()
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the application did not become ready in 180 s: " + ready.body()
+                            + "; see ear/target/liberty/wlp/usr/servers/solduel-it/logs/messages.log");
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the test server does not answer at " + BASE_URL, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static String required(String name) {

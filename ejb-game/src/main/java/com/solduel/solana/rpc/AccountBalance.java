@@ -1,0 +1,5 @@
+package com.solduel.solana.rpc;
+
+/** An account's balance in lamports as of {@code slot}. */
+public record AccountBalance(long lamports, long slot) {
+}
