@@ -1,0 +1,435 @@
+package com.solduel.load;
+
+import com.solduel.solana.Base58;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * Load for the game socket: signs in {@code 2 × games} wallets, opens a socket for each, pairs
+ * them into private challenges and plays random legal moves until every game ends or the time
+ * limit. Prints the connections, the games, and the latency from the action that completes a turn
+ * to the {@code turn_result} at each player, next to a baseline measured at the same time on the
+ * same sockets (a {@code ping} per player per second → {@code pong}: the endpoint without the game hall).
+ *
+ * <p>Loopback only: it refuses any host but localhost/127.0.0.1. See tools/load/README.md.
+ */
+public final class GameLoad {
+
+    private static final String[] RPS = {"ROCK", "PAPER", "SCISSORS"};
+    /** Always legal in DUEL (no energy or heal limits), so a random pick never needs the board. */
+    private static final String[] DUEL = {"ATTACK", "BLOCK"};
+
+    private final URI base;
+    private final int games;
+    private final Duration limit;
+    private final int thinkMillis;
+    private final HttpClient http;
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(4, GameLoad::daemon);
+    private final ScheduledExecutorService players = Executors.newScheduledThreadPool(4, GameLoad::daemon);
+    private final SecureRandom random = new SecureRandom();
+
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger peakOpen = new AtomicInteger();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger turns = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger unexpectedCloses = new AtomicInteger();
+    private final List<Long> turnLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> ackLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> pingLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
+    private CountDownLatch allOver;
+
+    private GameLoad(URI base, int games, Duration limit, int thinkMillis) {
+        this.base = base;
+        this.games = games;
+        this.limit = limit;
+        this.thinkMillis = thinkMillis;
+        this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200",
+                "seconds", "120", "think-ms", "300"));
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2 || !options.containsKey(pair[0])) {
+                System.err.println("usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300]");
+                System.exit(2);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        URI base = URI.create(options.get("base"));
+        if (!"localhost".equals(base.getHost()) && !"127.0.0.1".equals(base.getHost())) {
+            System.err.println("GameLoad runs against loopback only, not " + base.getHost());
+            System.exit(2);
+        }
+        try {
+            new GameLoad(base, Integer.parseInt(options.get("games")),
+                    Duration.ofSeconds(Long.parseLong(options.get("seconds"))), Integer.parseInt(options.get("think-ms"))).run();
+        } catch (Exception e) {
+            System.err.println("load run failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "game-load");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void run() throws Exception {
+        long start = System.nanoTime();
+        System.out.printf("SOL Duel game load: %d games (%d players) against %s, think time 0-%d ms, limit %d s%n",
+                games, 2 * games, base, thinkMillis, limit.toSeconds());
+
+        List<String> tokens = parallel(2 * games, i -> signIn());
+        System.out.printf("signed in %d wallets in %d ms%n", tokens.size(), millisSince(start));
+
+        long connecting = System.nanoTime();
+        List<Player> all = parallel(2 * games, i -> new Player(tokens.get(i)).connect());
+        System.out.printf("opened %d sockets in %d ms (server gauge sol_duel_player_connections = %s)%n",
+                open.get(), millisSince(connecting), gauge("sol_duel_player_connections"));
+
+        // Baseline, under the same load: every player pings once a second while the games run; ping -> pong
+        // crosses the same sockets and endpoint as an action, without the game hall.
+        all.forEach(p -> players.scheduleAtFixedRate(p::ping, ThreadLocalRandom.current().nextInt(1000), 1000,
+                TimeUnit.MILLISECONDS));
+
+        allOver = new CountDownLatch(games);
+        long playing = System.nanoTime();
+        parallel(games, i -> {
+            Player p1 = all.get(2 * i);
+            Player p2 = all.get(2 * i + 1);
+            String type = i % 2 == 0 ? "RPS" : "DUEL";
+            JsonObject created = json(post("/api/games", "{\"gameType\":\"" + type + "\",\"bestOf\":"
+                    + ("RPS".equals(type) ? 5 : 1) + "}", p1.token));
+            long gameId = created.getJsonNumber("gameId").longValue();
+            post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode") + "\"}", p2.token);
+            Table table = new Table(gameId, "RPS".equals(type) ? RPS : DUEL);
+            p1.sit(table);
+            p2.sit(table);
+            return table;
+        });
+        System.out.printf("started %d games in %d ms (server gauge sol_duel_active_games_total = %s)%n",
+                games, millisSince(playing), gauge("sol_duel_active_games_total"));
+
+        boolean done = allOver.await(limit.toSeconds(), TimeUnit.SECONDS);
+        long elapsed = millisSince(playing);
+        System.out.println();
+        System.out.printf("games finished      %d of %d%s in %.1f s%n", finished.get(), games,
+                done ? "" : " (time limit reached)", elapsed / 1000.0);
+        System.out.printf("turns resolved      %d (%.0f per second)%n", turns.get(), turns.get() * 1000.0 / elapsed);
+        System.out.printf("sockets             %d open at peak, %d closed unexpectedly%n", peakOpen.get(), unexpectedCloses.get());
+        System.out.printf("error frames        %d %s%n", errors.get(), errorCodes);
+        System.out.println();
+        System.out.println("latency (ms)                         n      p50      p90      p99      max");
+        print("ping -> pong (baseline)", pingLatencies);
+        print("submit -> action_accepted", ackLatencies);
+        print("last action -> turn_result", turnLatencies);
+        double ratio = percentile(turnLatencies, 99) / Math.max(1e-3, percentile(pingLatencies, 99));
+        System.out.printf("%nturn_result p99 / baseline p99 = %.1f%n", ratio);
+        all.forEach(Player::close);
+        System.out.printf("total run %.1f s%n", millisSince(start) / 1000.0);
+    }
+
+    // ---- one game, two players ----
+
+    /** A game being played: which turn, who has submitted, and when the turn's last action left. */
+    private final class Table {
+        final long gameId;
+        final String[] actions;
+        final Map<Integer, AtomicLong> lastSubmitNanos = new ConcurrentHashMap<>();
+        final Map<Integer, AtomicInteger> resultsSeen = new ConcurrentHashMap<>();
+        volatile boolean over;
+
+        Table(long gameId, String[] actions) {
+            this.gameId = gameId;
+            this.actions = actions;
+        }
+
+        /** Whether this turn ended the game (its game_over follows): RPS best of 5 won, a DUEL knockout or turn cap. */
+        boolean decidedBy(JsonObject turnResult) {
+            JsonObject score = turnResult.getJsonObject("score");
+            if (actions == RPS) {
+                return Math.max(score.getInt("P1"), score.getInt("P2")) >= 3;
+            }
+            return Math.min(score.getInt("P1"), score.getInt("P2")) == 0 || turnResult.getInt("turn") >= 20;
+        }
+
+        void submitted(int turn, long nanos) {
+            lastSubmitNanos.computeIfAbsent(turn, t -> new AtomicLong()).accumulateAndGet(nanos, Math::max);
+        }
+
+        void resultArrived(int turn, long nanos) {
+            AtomicLong sent = lastSubmitNanos.get(turn);
+            if (sent != null && sent.get() > 0) {
+                turnLatencies.add(nanos - sent.get());
+            }
+            if (resultsSeen.computeIfAbsent(turn, t -> new AtomicInteger()).incrementAndGet() == 1) {
+                turns.incrementAndGet();
+            }
+        }
+
+        void ended() {
+            synchronized (this) {
+                if (over) {
+                    return;
+                }
+                over = true;
+            }
+            finished.incrementAndGet();
+            allOver.countDown();
+        }
+    }
+
+    private final class Player implements WebSocket.Listener {
+        final String token;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+        private Table table;
+        private int clientSeq;
+        private volatile long ackSentNanos;
+        private volatile long pingSentNanos;
+        private volatile boolean closing;
+        private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+
+        Player(String token) {
+            this.token = token;
+        }
+
+        Player connect() {
+            socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/game"), this).join();
+            welcomed.orTimeout(30, TimeUnit.SECONDS).join();
+            peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            return this;
+        }
+
+        /** Sends a ping unless one is still unanswered or the player's game is over. */
+        void ping() {
+            if (pingSentNanos != 0 || closing || table != null && table.over) {
+                return;
+            }
+            pingSentNanos = System.nanoTime();
+            send("{\"type\":\"ping\"}");
+        }
+
+        void sit(Table table) {
+            this.table = table;
+            send("{\"type\":\"join_game\",\"gameId\":" + table.gameId + "}");
+        }
+
+        void close() {
+            closing = true;
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
+
+        private synchronized void send(String frame) {
+            socket.sendText(frame, true).join();
+        }
+
+        private void play(int turn) {
+            long think = thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
+            players.schedule(() -> {
+                if (table.over) {
+                    return;
+                }
+                String action = table.actions[ThreadLocalRandom.current().nextInt(table.actions.length)];
+                long now = System.nanoTime();
+                table.submitted(turn, now);
+                ackSentNanos = now;
+                send("{\"type\":\"submit_action\",\"gameId\":" + table.gameId + ",\"clientSeq\":" + (++clientSeq)
+                        + ",\"turn\":" + turn + ",\"action\":\"" + action + "\"}");
+            }, think, TimeUnit.MILLISECONDS);
+        }
+
+        private void received(JsonObject frame, long now) {
+            switch (frame.getString("type")) {
+                case "welcome" -> welcomed.complete(null);
+                case "pong" -> {
+                    pingLatencies.add(now - pingSentNanos);
+                    pingSentNanos = 0;
+                }
+                case "state" -> play(frame.getInt("turn"));
+                case "action_accepted" -> ackLatencies.add(now - ackSentNanos);
+                case "turn_result" -> {
+                    table.resultArrived(frame.getInt("turn"), now);
+                    if (!table.decidedBy(frame)) {
+                        play(frame.getInt("nextTurn"));
+                    }
+                }
+                case "game_over" -> table.ended();
+                case "error" -> {
+                    errors.incrementAndGet();
+                    errorCodes.computeIfAbsent(frame.getString("code"), c -> new AtomicInteger()).incrementAndGet();
+                }
+                default -> {
+                    // player_acted, player_disconnected, player_reconnected: nothing to do
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try (var reader = Json.createReader(new StringReader(text))) {
+                    received(reader.readObject(), now);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            open.decrementAndGet();
+            if (!closing) {
+                unexpectedCloses.incrementAndGet();
+                System.err.println("socket closed by the server: " + statusCode + " " + reason);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            if (!closing) {
+                unexpectedCloses.incrementAndGet();
+                System.err.println("socket failed: " + error);
+            }
+        }
+    }
+
+    // ---- REST and sign-in ----
+
+    private String signIn() {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
+        String wallet = Base58.encode(key.generatePublicKey().getEncoded());
+        String message = json(post("/api/auth/nonce", "{\"wallet\":\"" + wallet + "\"}", null)).getString("message");
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key);
+        signer.update(bytes, 0, bytes.length);
+        String signature = Base58.encode(signer.generateSignature());
+        return json(post("/api/auth/verify", "{\"wallet\":\"" + wallet + "\",\"signature\":\"" + signature + "\"}", null))
+                .getString("token");
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String gauge(String name) {
+        try {
+            String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
+            return value.find() ? value.group(1) : "n/a";
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Runs {@code n} tasks on 16 threads and returns their results in order. */
+    private static <T> List<T> parallel(int n, IntTask<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16, GameLoad::daemon);
+        try {
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.run(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (var future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface IntTask<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static void print(String what, List<Long> nanos) {
+        System.out.printf("%-28s %8d %8.2f %8.2f %8.2f %8.2f%n", what, nanos.size(), percentile(nanos, 50),
+                percentile(nanos, 90), percentile(nanos, 99), percentile(nanos, 100));
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted;
+        synchronized (nanos) {
+            sorted = new ArrayList<>(nanos);
+        }
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+}

@@ -1,0 +1,35 @@
+package com.solduel.ws;
+
+import com.solduel.auth.AccessTokenRefusedException;
+import com.solduel.auth.AccessTokens;
+import com.solduel.auth.AuthenticatedPlayer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The one gate every game socket passes: who may open one. The filter that refuses the upgrade
+ * and the configurator that hands the player to the endpoint both ask here, so a new rule (a
+ * banned wallet, a revoked token) is added once.
+ */
+@ApplicationScoped
+public class HandshakeAuthentication {
+
+    /** The query parameter browsers use, since they cannot set headers on a WebSocket. */
+    public static final String TOKEN_PARAMETER = "token";
+    private static final String BEARER = "bearer ";
+
+    @Inject
+    AccessTokens tokens;
+
+    /**
+     * The player a handshake speaks for: the {@code Authorization: Bearer} token if there is one,
+     * else the {@code token} query parameter. Throws {@link AccessTokenRefusedException} otherwise.
+     */
+    public AuthenticatedPlayer authenticate(Optional<String> authorization, Optional<String> tokenParameter) {
+        Optional<String> bearer = authorization
+                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(value -> value.substring(BEARER.length()).trim());
+        return tokens.verify(bearer.or(() -> tokenParameter).orElse(null));
+    }
+}

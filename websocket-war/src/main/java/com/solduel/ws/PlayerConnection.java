@@ -1,0 +1,165 @@
+package com.solduel.ws;
+
+import com.solduel.auth.AuthenticatedPlayer;
+import com.solduel.game.live.GameListener;
+import com.solduel.ws.protocol.FrameRateLimit;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open game socket of an authenticated player: its rate limit, its outbound queue and the
+ * games it follows, each through its own {@link Subscription} (the game hall's listener).
+ */
+final class PlayerConnection {
+
+    private static final Logger LOG = Logger.getLogger(PlayerConnection.class.getName());
+    /** RFC 6455 allows 123 bytes of close reason. */
+    private static final int MAX_REASON_CHARS = 120;
+    /** How long a policy close waits for queued frames to reach a client before closing anyway. */
+    private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2000;
+
+    private final Session session;
+    private final AuthenticatedPlayer player;
+    private final FrameRateLimit rateLimit;
+    private final OutboundQueue outbound;
+    private final Map<Long, Subscription> games = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService closer;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile boolean closed;
+
+    PlayerConnection(Session session, AuthenticatedPlayer player, WebSocketSettings settings, ScheduledExecutorService closer) {
+        this.closer = closer;
+        this.session = session;
+        this.player = player;
+        this.rateLimit = new FrameRateLimit(settings.framesPerSecond(), settings.burst(), settings.refusalsBeforeClose(),
+                System.nanoTime());
+        this.outbound = new OutboundQueue(
+                (text, done) -> session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
+                        : Optional.ofNullable(result.getException()).orElseGet(() -> new IOException("send failed")))),
+                settings.outboundQueueLimit(),
+                // Never close inside a game hall callback: closing runs @OnClose, which calls back into the hall.
+                () -> closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY,
+                        "too many unread frames: read faster, then reconnect with sinceVersion")),
+                failure -> {
+                    LOG.log(Level.FINE, "write to a game socket failed; closing it", failure);
+                    closer.execute(() -> close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
+                });
+    }
+
+    AuthenticatedPlayer player() {
+        return player;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    FrameRateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    /** Notes that the client sent a frame (of any kind): it is alive. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** Nanoseconds since the client last sent a frame. */
+    long silentForNanos(long nowNanos) {
+        return nowNanos - lastHeardNanos;
+    }
+
+    /** Queues a frame for this client; never blocks. */
+    void send(JsonObject frame) {
+        outbound.offer(frame.toString());
+    }
+
+    /** The subscription to {@code gameId}, if this connection follows it. */
+    Optional<Subscription> subscription(long gameId) {
+        return Optional.ofNullable(games.get(gameId));
+    }
+
+    /** True once the socket has closed. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    int followedGames() {
+        return games.size();
+    }
+
+    /** Starts following {@code gameId} (as a player or a spectator); returns the subscription it replaces. */
+    Optional<Subscription> follow(Subscription subscription) {
+        return Optional.ofNullable(games.put(subscription.gameId(), subscription));
+    }
+
+    /** Stops following a game, unless another subscription has replaced this one meanwhile. */
+    void unfollow(Subscription subscription) {
+        games.remove(subscription.gameId(), subscription);
+    }
+
+    /** Removes and returns every subscription (the socket closed); later subscriptions see {@link #isClosed()}. */
+    Collection<Subscription> unfollowAll() {
+        closed = true;
+        List<Subscription> all = List.copyOf(games.values());
+        games.clear();
+        outbound.close();
+        return all;
+    }
+
+    /**
+     * Closes the socket with {@code code} once the frames already queued (such as the error that
+     * explains the close) are written, or after two seconds for a client that does not read.
+     */
+    void closeAfterFlush(CloseReason.CloseCode code, String reason) {
+        outbound.finish(() -> closer.execute(() -> close(code, reason)));
+        closer.schedule(() -> close(code, reason), FLUSH_BEFORE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the socket with {@code code}; the container then runs the endpoint's @OnClose. */
+    void close(CloseReason.CloseCode code, String reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "closing a game socket failed; it is gone already", e);
+        }
+    }
+
+    /** This connection's link to one game: the game hall sends the game's frames through it. */
+    final class Subscription implements GameListener {
+
+        private final long gameId;
+        private final boolean seated;
+
+        Subscription(long gameId, boolean seated) {
+            this.gameId = gameId;
+            this.seated = seated;
+        }
+
+        long gameId() {
+            return gameId;
+        }
+
+        /** True when joined as a player (join_game), false for a spectator (watch_game). */
+        boolean seated() {
+            return seated;
+        }
+
+        @Override
+        public void send(JsonObject frame) {
+            outbound.offer(frame.toString());
+        }
+    }
+}

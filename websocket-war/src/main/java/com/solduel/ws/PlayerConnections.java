@@ -1,0 +1,104 @@
+package com.solduel.ws;
+
+import com.solduel.player.WalletAddress;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The authenticated game sockets open on this node, published as the seed's gauge
+ * {@code sol_duel_player_connections}. Closes sockets that stay silent longer than the idle
+ * timeout. Also how a ban (or an admin) reaches a player's live sockets.
+ */
+@ApplicationScoped
+public class PlayerConnections {
+
+    static final String GAUGE = "sol_duel_player_connections";
+
+    @Inject
+    MetricRegistry registry;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    WebSocketSettings settings;
+
+    private final Set<PlayerConnection> open = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> idleSweep;
+
+    @PostConstruct
+    void start() {
+        // Our own idle check rather than the container's: Liberty's idle timeout sends close code 1006 on the
+        // wire, which RFC 6455 forbids and clients report as a protocol error.
+        long period = Math.max(1, Math.min(10, settings.idleTimeoutSeconds() / 3));
+        idleSweep = executor.scheduleAtFixedRate(this::closeIdle, period, period, TimeUnit.SECONDS);
+        registry.gauge(Metadata.builder().withName(GAUGE)
+                .withDescription("Number of connected players (open authenticated game sockets on this node)").build(),
+                open, Set::size);
+    }
+
+    @PreDestroy
+    void stop() {
+        idleSweep.cancel(false);
+    }
+
+    /** Creates the bean, and so the gauge, when the application starts rather than at the first connection. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // the observer's bean is created to receive the event; @PostConstruct registered the gauge
+    }
+
+    void opened(PlayerConnection connection) {
+        open.add(connection);
+    }
+
+    void closed(PlayerConnection connection) {
+        open.remove(connection);
+    }
+
+    /** Open authenticated sockets on this node. */
+    public int count() {
+        return open.size();
+    }
+
+    /** Closes every socket of {@code wallet} with 1008 and {@code reason}; returns how many were open. */
+    public int closeAll(WalletAddress wallet, String reason) {
+        int closed = 0;
+        for (PlayerConnection connection : open) {
+            if (connection.player().wallet().equals(wallet)) {
+                connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        long limit = TimeUnit.SECONDS.toNanos(settings.idleTimeoutSeconds());
+        for (PlayerConnection connection : open) {
+            if (connection.silentForNanos(now) > limit) {
+                connection.close(CloseReason.CloseCodes.GOING_AWAY,
+                        "idle: no frame for " + settings.idleTimeoutSeconds() + " s; send a ping every 25 s");
+            }
+        }
+    }
+
+    /** Where closes run that must not run on the caller's thread (inside a game hall callback) or run later. */
+    ScheduledExecutorService closer() {
+        return executor;
+    }
+}

@@ -1,0 +1,117 @@
+package com.solduel.ws.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Turns a text frame into a {@link Command}, or refuses it with the error code the client sees.
+ * Fields this version does not know are ignored, so clients may send newer fields safely.
+ */
+public final class CommandParser {
+
+    /** Longest action name accepted; the rules' actions are far shorter. */
+    public static final int MAX_ACTION_CHARS = 32;
+    /** Longest ping nonce echoed back. */
+    public static final int MAX_NONCE_CHARS = 64;
+    /** Looked up once: Json.createReader looks the provider up again on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private CommandParser() {
+    }
+
+    public static Command parse(String text) {
+        JsonObject frame = object(text);
+        OptionalLong gameId = frame.get("gameId") instanceof JsonNumber n && n.isIntegral()
+                ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+        Optional<Integer> clientSeq = frame.get("clientSeq") instanceof JsonNumber n && n.isIntegral()
+                && n.bigIntegerValue().bitLength() < 32 ? Optional.of(n.intValue()) : Optional.empty();
+        Fields fields = new Fields(frame, clientSeq, gameId);
+        String type = fields.requiredString("type", 32);
+        return switch (type) {
+            case "join_game" -> new Command.JoinGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
+            case "watch_game" -> new Command.WatchGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
+            case "submit_action" -> new Command.SubmitAction(fields.id("gameId"), fields.intAtLeast("clientSeq", 0),
+                    fields.intAtLeast("turn", 1), fields.requiredString("action", MAX_ACTION_CHARS));
+            case "ping" -> new Command.Ping(fields.optionalString("nonce", MAX_NONCE_CHARS));
+            default -> throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE, "unknown message type '" + type
+                    + "': expected join_game, watch_game, submit_action or ping", clientSeq, gameId);
+        };
+    }
+
+    private static JsonObject object(String text) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "a frame must be a JSON object with a 'type'");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException notJson) {
+            throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "the frame is not valid JSON");
+        }
+    }
+
+    /** Field access that refuses with {@code invalid-field}, echoing what could be read of the frame. */
+    private record Fields(JsonObject frame, Optional<Integer> clientSeq, OptionalLong gameId) {
+
+        String requiredString(String name, int maxChars) {
+            if (!(frame.get(name) instanceof JsonString s) || s.getString().isEmpty() || s.getString().length() > maxChars) {
+                throw invalid(name, "a string of 1 to " + maxChars + " characters");
+            }
+            return s.getString();
+        }
+
+        Optional<String> optionalString(String name, int maxChars) {
+            return frame.containsKey(name) && frame.get(name) != JsonValue.NULL
+                    ? Optional.of(requiredString(name, maxChars)) : Optional.empty();
+        }
+
+        long id(String name) {
+            long value = integer(name, Long.MAX_VALUE);
+            if (value < 1) {
+                throw invalid(name, "a positive integer");
+            }
+            return value;
+        }
+
+        OptionalLong optionalVersion(String name) {
+            if (!frame.containsKey(name) || frame.get(name) == JsonValue.NULL) {
+                return OptionalLong.empty();
+            }
+            long value = integer(name, Long.MAX_VALUE);
+            if (value < 0) {
+                throw invalid(name, "an integer of at least 0");
+            }
+            return OptionalLong.of(value);
+        }
+
+        int intAtLeast(String name, int min) {
+            long value = integer(name, Integer.MAX_VALUE);
+            if (value < min) {
+                throw invalid(name, "an integer from " + min + " to " + Integer.MAX_VALUE);
+            }
+            return (int) value;
+        }
+
+        private long integer(String name, long max) {
+            if (!(frame.get(name) instanceof JsonNumber n) || !n.isIntegral()
+                    || n.bigIntegerValue().bitLength() > 63 || n.longValue() > max) {
+                throw invalid(name, "an integer" + (max == Integer.MAX_VALUE ? " of at most " + max : ""));
+            }
+            return n.longValue();
+        }
+
+        private ProtocolException invalid(String name, String expected) {
+            String problem = frame.containsKey(name) ? "must be " : "is required: ";
+            return new ProtocolException(ErrorCodes.INVALID_FIELD, "'" + name + "' " + problem + expected, clientSeq, gameId);
+        }
+    }
+}
