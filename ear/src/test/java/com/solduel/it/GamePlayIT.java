@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -520,9 +519,9 @@ class GamePlayIT {
         assertThat(error.getString("message")).isNotBlank();
     }
 
-    /** An error frame's code in kebab case (the rules' refusals are written UNKNOWN_ACTION, the rest unknown-type). */
+    /** An error frame's code: every code of the protocol is kebab-case. */
     private static String code(JsonObject error) {
-        return error.getString("code").toLowerCase(Locale.ROOT).replace('_', '-');
+        return error.getString("code");
     }
 
     private static JsonObject withoutDuplicateFlag(JsonObject ack) {

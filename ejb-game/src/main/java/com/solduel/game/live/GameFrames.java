@@ -42,6 +42,7 @@ public final class GameFrames {
                 .add("serverSeedSha256", game.serverSeedHash)
                 .add("finished", game.match.isFinished())
                 .add("connected", seats(PerSeat.of(s -> game.isConnected(s) ? JsonValue.TRUE : JsonValue.FALSE)))
+                .add("lastClientSeq", seat == null ? JsonValue.NULL : Json.createValue(game.lastClientSeq[LiveGame.index(seat)]))
                 .add("view", toJson(view))
                 .build();
     }

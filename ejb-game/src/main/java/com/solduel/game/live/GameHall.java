@@ -56,6 +56,8 @@ public class GameHall {
     private static final int INVITE_LENGTH = 8;
     /** Misses in a row that forfeit the game (SPEC §5). */
     private static final int MISSES_TO_FORFEIT = 2;
+    /** Public events mirrored to the Redis session for reconnects after a node change. */
+    private static final int PERSISTED_EVENTS = 24;
 
     @Inject
     GameRecords records;
@@ -112,7 +114,9 @@ public class GameHall {
                 throw GameRefusedException.notYourGame(gameId);
             }
             leave(listener);
-            boolean wasAway = !game.isConnected(seat);
+            // Away only if it had been here: a player's first connection is not a return.
+            boolean wasAway = !game.isConnected(seat) && game.hadConnected[LiveGame.index(seat)];
+            game.hadConnected[LiveGame.index(seat)] = true;
             game.players.get(seat).add(listener);
             listeners.put(listener, game);
             listener.send(GameFrames.state(game, seat, game.match.viewFor(seat)));
@@ -125,7 +129,7 @@ public class GameHall {
             if (grace != null) {
                 grace.cancel(false);
             }
-            if (wasAway && game.version > 0) {
+            if (wasAway) {
                 publish(game, GameFrames.presence(game.id, ++game.version, seat, true, graceSeconds));
                 persistSession(game);
             }
@@ -194,7 +198,9 @@ public class GameHall {
             try {
                 next = game.match.submit(seat, turn, action);
             } catch (IllegalActionException e) {
-                throw new GameRefusedException(e.code(), Kind.INVALID_INPUT, e.getMessage());
+                // The protocol's codes are kebab-case, like every other error code of the API.
+                throw new GameRefusedException(e.code().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        Kind.INVALID_INPUT, e.getMessage());
             }
             LoggedAction accepted = last(next);
             if (next == game.match) {
@@ -510,8 +516,10 @@ public class GameHall {
             log.add(Json.createObjectBuilder().add("seq", a.sequence()).add("seat", a.seat().name())
                     .add("turn", a.turn()).add("action", a.action()).add("timedOut", a.timedOut()));
         }
+        // Only the latest events go to Redis: the session is rewritten on every change, and a
+        // client further behind than this gets the state snapshot, which is complete anyway.
         JsonArrayBuilder events = Json.createArrayBuilder();
-        game.events.forEach(events::add);
+        game.events.stream().skip(Math.max(0, game.events.size() - PERSISTED_EVENTS)).forEach(events::add);
         Optional<Outcome> outcome = game.match.outcome();
         boolean forfeit = outcome.isPresent() && Outcome.FORFEIT.equals(outcome.get().reason());
         JsonObject session = Json.createObjectBuilder()

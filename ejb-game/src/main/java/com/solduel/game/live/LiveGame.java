@@ -37,6 +37,8 @@ final class LiveGame {
     /** The last accepted clientSeq of each seat and the action it carried, for idempotent resends. */
     final int[] lastClientSeq = {0, 0};
     final String[] lastClientAction = new String[2];
+    /** Whether each seat has connected to this copy of the game (so a later connect is a return). */
+    final boolean[] hadConnected = new boolean[2];
     final Deque<JsonObject> events = new ArrayDeque<>();
     JsonObject gameOver;
 
