@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Play SOL Duel by hand from a terminal: signs in with a throwaway development wallet (an
+// Ed25519 key made here with Node's crypto), creates or joins a private challenge, and plays over
+// the WebSocket protocol (websocket-war/asyncapi.yaml). Needs Node 20+, nothing to install.
+//
+//   node tools/play/play.mjs create rps 3        # prints an invite code, waits for the opponent
+//   node tools/play/play.mjs join ABCD2345       # in a second terminal
+//   node tools/play/play.mjs watch 1000          # a spectator
+// Then type an action (rock, paper, scissors / attack, heavy_attack, block, heal) and Enter.
+// SOLDUEL_URL (default http://localhost:9080) chooses the server.
+import crypto from 'node:crypto';
+import readline from 'node:readline';
+
+const BASE = process.env.SOLDUEL_URL ?? 'http://localhost:9080';
+const [command, arg1, arg2] = process.argv.slice(2);
+if (!['create', 'join', 'watch'].includes(command)) {
+  console.error('usage: play.mjs create rps|duel [bestOf] | join INVITE_CODE | watch GAME_ID');
+  process.exit(2);
+}
+if (typeof WebSocket === 'undefined') {
+  console.error('this Node has no WebSocket client: use Node 22+, or run with node --experimental-websocket');
+  process.exit(2);
+}
+
+const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+function base58(bytes) {
+  let n = BigInt('0x' + (Buffer.from(bytes).toString('hex') || '0'));
+  let out = '';
+  while (n > 0n) { out = ALPHABET[Number(n % 58n)] + out; n /= 58n; }
+  for (const b of bytes) { if (b !== 0) break; out = '1' + out; }
+  return out;
+}
+
+async function api(path, body, token) {
+  const response = await fetch(BASE + path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: 'Bearer ' + token } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${json.code}: ${json.detail}`);
+  return json;
+}
+
+async function signIn() {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+  const wallet = base58(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+  const { message } = await api('/api/auth/nonce', { wallet });
+  const signature = base58(crypto.sign(null, Buffer.from(message, 'utf8'), privateKey));
+  const { token } = await api('/api/auth/verify', { wallet, signature });
+  console.log(`signed in as ${wallet} (a throwaway development wallet)`);
+  return token;
+}
+
+const token = await signIn();
+let gameId;
+if (command === 'create') {
+  const game = await api('/api/games', { gameType: (arg1 ?? 'rps').toUpperCase(), bestOf: Number(arg2 ?? 1) }, token);
+  gameId = game.gameId;
+  console.log(`game ${gameId} created; invite code ${game.inviteCode}; server seed commitment ${game.serverSeedSha256}`);
+  console.log('waiting for the opponent to join...');
+} else if (command === 'join') {
+  const game = await api('/api/games/join', { inviteCode: arg1 }, token);
+  gameId = game.gameId;
+  console.log(`joined game ${gameId} as P2`);
+} else {
+  gameId = Number(arg1);
+}
+
+let turn = 1;
+let clientSeq = 0;
+let version = 0;
+const socket = new WebSocket(`${BASE.replace(/^http/, 'ws')}/ws/game?token=${encodeURIComponent(token)}`);
+const join = () => socket.send(JSON.stringify({ type: command === 'watch' ? 'watch_game' : 'join_game', gameId, sinceVersion: version }));
+
+socket.addEventListener('open', () => {
+  if (command !== 'create') return join();
+  // The creator keeps trying until the opponent has joined.
+  const retry = setInterval(async () => {
+    const summary = await api(`/api/games/${gameId}`);
+    if (summary.status !== 'CREATED') { clearInterval(retry); join(); }
+  }, 1000);
+});
+socket.addEventListener('message', (event) => {
+  const frame = JSON.parse(event.data);
+  if (frame.version) version = Math.max(version, frame.version);
+  switch (frame.type) {
+    case 'state':
+      turn = frame.turn;
+      clientSeq = Math.max(clientSeq, frame.lastClientSeq ?? 0);
+      console.log(`\ngame ${frame.gameId} (${frame.gameType}), you are ${frame.seat ?? 'a spectator'}, turn ${frame.turn}`);
+      if (frame.view?.legalActions?.length) console.log(`your actions: ${frame.view.legalActions.join(', ')}`);
+      break;
+    case 'turn_result':
+      turn = frame.nextTurn;
+      console.log(`turn ${frame.turn}: P1 ${frame.moves.P1} vs P2 ${frame.moves.P2}` +
+        (frame.timedOut.length ? ` (timed out: ${frame.timedOut.join(', ')})` : '') +
+        ` | score P1 ${frame.score.P1} – P2 ${frame.score.P2}`);
+      for (const e of frame.events) console.log(`  ${e.kind} ${JSON.stringify(e)}`);
+      break;
+    case 'action_accepted': console.log(`locked in ${frame.action} for turn ${frame.turn}`); break;
+    case 'player_acted': console.log(`${frame.seat} has chosen for turn ${frame.turn}`); break;
+    case 'player_disconnected': console.log(`${frame.seat} disconnected; ${frame.graceSeconds} s to come back`); break;
+    case 'player_reconnected': console.log(`${frame.seat} is back`); break;
+    case 'error': console.log(`refused: ${frame.code}: ${frame.message}`); break;
+    case 'game_over':
+      console.log(`\ngame over: ${frame.outcome} (${frame.reason}); server seed ${frame.serverSeed}`);
+      console.log(`verify it: curl -s ${BASE}/api/games/${frame.gameId}/export > game.json, then see docs/games.md`);
+      socket.close();
+      process.exit(0);
+  }
+});
+socket.addEventListener('close', (event) => { console.log(`connection closed (${event.code} ${event.reason})`); process.exit(0); });
+
+if (command !== 'watch') {
+  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    const action = line.trim().toUpperCase();
+    if (action) socket.send(JSON.stringify({ type: 'submit_action', gameId, clientSeq: ++clientSeq, turn, action }));
+  });
+}
