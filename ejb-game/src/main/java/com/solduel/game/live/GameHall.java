@@ -98,7 +98,7 @@ public class GameHall {
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
         ClientSeed seed = clientSeed(clientSeed);
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
-        LiveGame table = load(game.id()).orElseThrow(() -> GameRefusedException.notFound(game.id()));
+        LiveGame table = load(game.id(), true).orElseThrow(() -> GameRefusedException.notFound(game.id()));
         return new JoinedGame(game.id(), game.gameType().name(), table.match.setup().options().bestOf(),
                 game.serverSeedHash(), Seat.P2.name(), seed.value(), table.wallets.p1());
     }
@@ -246,7 +246,7 @@ public class GameHall {
 
     /** The public summary of a game: players, status, result; the server seed only once it is over. */
     public JsonObject summary(long gameId) {
-        Optional<LiveGame> started = load(gameId);
+        Optional<LiveGame> started = load(gameId, false);
         if (started.isEmpty()) {
             GameRecords.StoredGame waiting = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
             return Json.createObjectBuilder()
@@ -278,12 +278,17 @@ public class GameHall {
     // ---- timers ----
 
     private void armTurnTimer(LiveGame game) {
+        armTurnTimer(game, 0);
+    }
+
+    private void armTurnTimer(LiveGame game, int extraSeconds) {
         if (game.turnTimer != null) {
             game.turnTimer.cancel(false);
         }
         int turn = game.match.turn();
-        game.turnDeadline = System.currentTimeMillis() + turnSeconds * 1000L;
-        game.turnTimer = scheduler.schedule(() -> turnExpired(game.id, turn), turnSeconds, TimeUnit.SECONDS);
+        long seconds = turnSeconds + (long) extraSeconds;
+        game.turnDeadline = System.currentTimeMillis() + seconds * 1000L;
+        game.turnTimer = scheduler.schedule(() -> turnExpired(game.id, turn), seconds, TimeUnit.SECONDS);
     }
 
     private void turnExpired(long gameId, int turn) {
@@ -380,14 +385,18 @@ public class GameHall {
     // ---- loading, sessions ----
 
     private LiveGame table(long gameId) {
-        return load(gameId).orElseThrow(() -> records.load(gameId).isPresent()
+        return load(gameId, false).orElseThrow(() -> records.load(gameId).isPresent()
                 ? new GameRefusedException("waiting-for-opponent", Kind.CONFLICT,
                         "game " + gameId + " starts when the second player joins with the invite code")
                 : GameRefusedException.notFound(gameId));
     }
 
-    /** The game on this node, else its Redis session, else rebuilt from PostgreSQL; empty if it has not started. */
-    private Optional<LiveGame> load(long gameId) {
+    /**
+     * The game on this node, else its Redis session, else rebuilt from PostgreSQL; empty if it has
+     * not started. A game that was already running when it came to this node (a restart, another
+     * node gone) gives its players the reconnect grace on top of the current turn's timer.
+     */
+    private Optional<LiveGame> load(long gameId, boolean freshlyStarted) {
         LiveGame game = live.get(gameId);
         if (game != null) {
             return Optional.of(game);
@@ -412,7 +421,7 @@ public class GameHall {
                 } else if (game.gameOver == null) {
                     metrics.gameStarted();
                     synchronized (game) {
-                        armTurnTimer(game);
+                        armTurnTimer(game, freshlyStarted ? 0 : graceSeconds);
                         persistSession(game);
                     }
                 }
@@ -617,7 +626,7 @@ public class GameHall {
     public void resumeGamesInProgress() {
         for (Long gameId : records.inProgress()) {
             try {
-                load(gameId);
+                load(gameId, false);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "game " + gameId + " could not be resumed", e);
             }
