@@ -54,7 +54,10 @@ class GameRestartIT {
             p2.join(gameId);
             JsonObject p2State = p2.await("state");
             assertThat(p2State.getInt("turn")).isEqualTo(2);
-            assertThat(p2State.toString()).as("P2 must not see P1's pending choice").doesNotContain("PAPER");
+            JsonObject p2View = p2State.getJsonObject("view");
+            assertThat(p2View.getJsonObject("hasChosen").getBoolean("p1")).as("P2 sees that P1 has chosen").isTrue();
+            assertThat(p2View.containsKey("yourChoice")).as("P2's view holds no choice of P1's").isFalse();
+            assertThat(p2View.getJsonObject("board").toString()).doesNotContain("PAPER");
             int p2Seq = p2State.getInt("lastClientSeq");
 
             p2.submit(gameId, p2Seq + 1, 2, "SCISSORS");
