@@ -108,12 +108,13 @@ public class GameHall {
     /** A seated player connects or reconnects: a state snapshot, then the public events after {@code sinceVersion}. */
     public void connect(long gameId, WalletAddress wallet, long sinceVersion, GameListener listener) {
         LiveGame game = table(gameId);
+        if (game.seatOf(wallet.value()) == null) {
+            throw GameRefusedException.notYourGame(gameId);
+        }
+        // Leave any previous game before taking this one's lock: never hold two games' locks.
+        leave(listener);
         synchronized (game) {
             Seat seat = game.seatOf(wallet.value());
-            if (seat == null) {
-                throw GameRefusedException.notYourGame(gameId);
-            }
-            leave(listener);
             // Away only if it had been here: a player's first connection is not a return.
             boolean wasAway = !game.isConnected(seat) && game.hadConnected[LiveGame.index(seat)];
             game.hadConnected[LiveGame.index(seat)] = true;
@@ -139,8 +140,8 @@ public class GameHall {
     /** A spectator: the snapshot without hidden information, then live public events. */
     public void watch(long gameId, long sinceVersion, GameListener listener) {
         LiveGame game = table(gameId);
+        leave(listener);
         synchronized (game) {
-            leave(listener);
             game.spectators.add(listener);
             listeners.put(listener, game);
             listener.send(GameFrames.state(game, null, game.match.spectatorView()));
