@@ -21,6 +21,8 @@ import java.util.UUID;
 public final class JwtIssuer {
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    /** The PEM label of an unencrypted PKCS#8 key, as {@code openssl genpkey} writes it. */
+    private static final String PKCS8_PEM_TYPE = "PRIVATE KEY";
 
     private final PrivateKey key;
     private final String issuer;
@@ -32,14 +34,15 @@ public final class JwtIssuer {
         this.audience = audience;
     }
 
-    /** Reads a PKCS#8 PEM ("BEGIN PRIVATE KEY") RSA key, as {@code openssl genpkey} writes it. */
+    /** Reads an unencrypted PKCS#8 PEM RSA key, as {@code openssl genpkey} writes it. */
     public static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
-        int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = pem.indexOf("-----END PRIVATE KEY-----");
+        String header = "-----BEGIN " + PKCS8_PEM_TYPE + "-----";
+        int begin = pem.indexOf(header);
+        int end = pem.indexOf("-----END " + PKCS8_PEM_TYPE + "-----");
         if (begin < 0 || end < begin) {
-            throw new GeneralSecurityException("no PKCS#8 private key found (expected -----BEGIN PRIVATE KEY-----)");
+            throw new GeneralSecurityException("no PKCS#8 private key found (expected a " + header + " block)");
         }
-        String base64 = pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+        String base64 = pem.substring(begin + header.length(), end).replaceAll("\\s", "");
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IllegalArgumentException notBase64) {
