@@ -7,6 +7,12 @@ source "$(dirname "$0")/lib.sh"
 
 REDIS_PORT=${SOLDUEL_REDIS_PORT:-6379}
 
+step "Tools the scripts use"
+missing=()
+for tool in curl openssl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+info "curl and openssl are present"
+
 step "PostgreSQL"
 if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
   apt_install postgresql postgresql-client
@@ -46,7 +52,6 @@ ENV
 fi
 mkdir -p "$SECRETS/jwt"
 if [ ! -f "$SECRETS/jwt/private.pem" ]; then
-  command -v openssl >/dev/null || apt_install openssl
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt/private.pem" 2>/dev/null
   openssl pkey -in "$SECRETS/jwt/private.pem" -pubout -out "$SECRETS/jwt/public.pem"
   info "generated the JWT signing key pair in $SECRETS/jwt/"
