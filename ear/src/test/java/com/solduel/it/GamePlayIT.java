@@ -382,11 +382,13 @@ class GamePlayIT {
             join(p1, game);
             join(p2, game);
             playTurn(game, 1, p1, "PAPER", p2, "ROCK");
-            assertThat(redis.exists(key)).as("the live session is in Redis").isTrue();
+            // The session is mirrored to Redis shortly after each change (writes are gathered for 50 ms).
+            TestEnvironment.await("the live session in Redis", Duration.ofSeconds(5), () -> redis.exists(key));
             assertThat(redis.del(key)).isEqualTo(1);
 
             playTurn(game, 2, p1, "SCISSORS", p2, "SCISSORS");
-            assertThat(redis.exists(key)).as("the next accepted action writes the session again").isTrue();
+            TestEnvironment.await("the next accepted action to write the session again", Duration.ofSeconds(5),
+                    () -> redis.exists(key));
             redis.del(key);
             // A new connection after the loss still gets the right snapshot.
             try (GameSocket watcher = GameSocket.connect(Player.signIn().token())) {

@@ -58,6 +58,8 @@ public class GameHall {
     private static final int MISSES_TO_FORFEIT = 2;
     /** Public events mirrored to the Redis session for reconnects after a node change. */
     private static final int PERSISTED_EVENTS = 24;
+    /** How long changes to one game are gathered before its Redis session is rewritten. */
+    private static final long SESSION_FLUSH_MILLIS = 50;
 
     @Inject
     GameRecords records;
@@ -407,6 +409,8 @@ public class GameHall {
             if (game == null) {
                 game = sessions.load(gameId).map(this::fromSession)
                         .filter(this::currentWithDatabase)
+                        // An end the session does not show as recorded: PostgreSQL knows whether it was.
+                        .filter(g -> g.gameOver != null || !g.match.isFinished())
                         .or(() -> records.load(gameId).flatMap(this::fromRecords))
                         .orElse(null);
                 if (game == null) {
@@ -519,7 +523,33 @@ public class GameHall {
         return game;
     }
 
+    /**
+     * Mirrors the game to Redis soon, off the caller's path: changes within
+     * {@link #SESSION_FLUSH_MILLIS} are written once, and writes of one game never overtake each
+     * other. Redis may lag PostgreSQL by that much; {@link #currentWithDatabase} covers it.
+     */
     private void persistSession(LiveGame game) {
+        if (game.sessionDirty.compareAndSet(false, true)) {
+            scheduler.schedule(() -> flushSession(game), SESSION_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushSession(LiveGame game) {
+        try {
+            synchronized (game.sessionWrites) {
+                JsonObject snapshot;
+                synchronized (game) {
+                    game.sessionDirty.set(false);
+                    snapshot = sessionSnapshot(game);
+                }
+                sessions.save(game.id, snapshot);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "game session " + game.id + " not mirrored to Redis; PostgreSQL has it", e);
+        }
+    }
+
+    private JsonObject sessionSnapshot(LiveGame game) {
         GameSetup setup = game.match.setup();
         JsonArrayBuilder log = Json.createArrayBuilder();
         for (LoggedAction a : game.match.log()) {
@@ -554,7 +584,7 @@ public class GameHall {
                 .add("events", events)
                 .add("gameOver", game.gameOver == null ? JsonValue.NULL : game.gameOver)
                 .build();
-        sessions.save(game.id, session);
+        return session;
     }
 
     // ---- helpers ----

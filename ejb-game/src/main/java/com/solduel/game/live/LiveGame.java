@@ -39,6 +39,10 @@ final class LiveGame {
     final String[] lastClientAction = new String[2];
     /** Whether each seat has connected to this copy of the game (so a later connect is a return). */
     final boolean[] hadConnected = new boolean[2];
+    /** A Redis write of the session is scheduled and not yet started. */
+    final java.util.concurrent.atomic.AtomicBoolean sessionDirty = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Held while one session write builds and sends its snapshot, so writes keep their order. */
+    final Object sessionWrites = new Object();
     final Deque<JsonObject> events = new ArrayDeque<>();
     JsonObject gameOver;
 
