@@ -1,5 +1,6 @@
 package com.solduel.player;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,16 +17,16 @@ public class PlayerDirectory {
     @Inject
     PlayerStateCache cache;
 
+    @EJB
+    PlayerRegistry registry;
+
     /** The player who signed in with {@code wallet}; cached for 5 minutes. */
     public PlayerLookup find(WalletAddress wallet) {
         var cached = cache.get(wallet);
         if (cached.isPresent()) {
             return new PlayerLookup(cached.get(), true);
         }
-        PlayerState state = em.createQuery("SELECT p FROM Player p WHERE p.walletAddress = :wallet", Player.class)
-                .setParameter("wallet", wallet.value())
-                .getResultStream()
-                .findFirst()
+        PlayerState state = registry.find(wallet)
                 .map(Player::toState)
                 .orElseThrow(() -> new PlayerNotFoundException(wallet));
         cache.put(state);

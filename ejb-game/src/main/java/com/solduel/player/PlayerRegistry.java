@@ -3,6 +3,7 @@ package com.solduel.player;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 
 /** Creates players: a wallet becomes a player the first time it signs in. */
 @Stateless
@@ -17,9 +18,14 @@ public class PlayerRegistry {
         em.createNativeQuery("INSERT INTO players (wallet_address) VALUES (?1) ON CONFLICT (wallet_address) DO NOTHING")
                 .setParameter(1, wallet.value())
                 .executeUpdate();
+        return find(wallet).orElseThrow().toState();
+    }
+
+    /** The player of {@code wallet}, if it ever signed in; the one place players are looked up by wallet. */
+    public Optional<Player> find(WalletAddress wallet) {
         return em.createQuery("SELECT p FROM Player p WHERE p.walletAddress = :wallet", Player.class)
                 .setParameter("wallet", wallet.value())
-                .getSingleResult()
-                .toState();
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -9,10 +9,12 @@ import com.solduel.game.rules.Outcome;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.player.Player;
+import com.solduel.player.PlayerRegistry;
 import com.solduel.player.PlayerStateCache;
 import com.solduel.player.WalletAddress;
 import com.solduel.rating.Elo;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,12 +46,12 @@ public class GameRecords {
     @Inject
     PlayerStateCache playerCache;
 
+    @EJB
+    PlayerRegistry players;
+
     /** The signed-in player of {@code wallet}; a JWT holder always has one. */
     public Player player(WalletAddress wallet) {
-        return em.createQuery("SELECT p FROM Player p WHERE p.walletAddress = :w", Player.class)
-                .setParameter("w", wallet.value())
-                .getResultStream()
-                .findFirst()
+        return players.find(wallet)
                 .orElseThrow(() -> new GameRefusedException("player-not-found",
                         com.solduel.shared.SolDuelException.Kind.FORBIDDEN, "sign in before playing"));
     }
