@@ -27,7 +27,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +60,8 @@ public class GameHall {
     private static final int PERSISTED_EVENTS = 24;
     /** How long changes to one game are gathered before its Redis session is rewritten. */
     private static final long SESSION_FLUSH_MILLIS = 50;
+    /** How long a timer whose database write failed waits before it runs again. */
+    private static final int RETRY_SECONDS = 2;
 
     @Inject
     GameRecords records;
@@ -165,7 +167,8 @@ public class GameHall {
             for (Seat seat : Seat.values()) {
                 if (game.players.get(seat).remove(listener) && !game.isConnected(seat) && game.gameOver == null) {
                     publish(game, GameFrames.presence(game.id, ++game.version, seat, false, graceSeconds));
-                    game.graceTimers.put(seat, scheduler.schedule(() -> graceExpired(game.id, seat),
+                    game.graceTimers.put(seat, scheduler.schedule(
+                            () -> onTimer(game.id, "reconnect grace", g -> graceExpired(g, seat)),
                             graceSeconds, TimeUnit.SECONDS));
                     persistSession(game);
                 }
@@ -229,7 +232,7 @@ public class GameHall {
             send(game.players.get(seat), GameFrames.actionAccepted(gameId, clientSeq, turn, accepted.action(), false));
             publish(game, GameFrames.playerActed(gameId, ++game.version, seat, turn));
             if (game.match.turnReady()) {
-                resolveTurn(game, EnumSet.noneOf(Seat.class));
+                resolveTurn(game);
             }
             persistSession(game);
         }
@@ -291,69 +294,75 @@ public class GameHall {
         int turn = game.match.turn();
         long seconds = turnSeconds + (long) extraSeconds;
         game.turnDeadline = System.currentTimeMillis() + seconds * 1000L;
-        game.turnTimer = scheduler.schedule(() -> turnExpired(game.id, turn), seconds, TimeUnit.SECONDS);
+        game.turnTimer = scheduler.schedule(() -> onTimer(game.id, "turn timer", g -> turnExpired(g, turn)),
+                seconds, TimeUnit.SECONDS);
     }
 
-    private void turnExpired(long gameId, int turn) {
+    /**
+     * Runs a timer's work under the game's lock. If it fails (the database is down, say) it runs
+     * again a little later: a game never stalls because one write failed, and the work is written
+     * so that a retry after a partial run does the rest, not the same thing twice.
+     */
+    private void onTimer(long gameId, String what, Consumer<LiveGame> work) {
+        LiveGame game = live.get(gameId);
+        if (game == null) {
+            return;
+        }
         try {
-            LiveGame game = live.get(gameId);
-            if (game == null) {
-                return;
-            }
             synchronized (game) {
-                if (game.gameOver != null || game.match.turn() != turn) {
-                    return;
-                }
-                Set<Seat> timedOut = EnumSet.noneOf(Seat.class);
-                for (Seat seat : Seat.values()) {
-                    if (game.match.hasChosen(seat)) {
-                        continue;
-                    }
-                    int i = LiveGame.index(seat);
-                    if (++game.consecutiveMisses[i] >= MISSES_TO_FORFEIT) {
-                        finish(game, game.match.forfeit(seat), Optional.of(seat));
-                        persistSession(game);
-                        return;
-                    }
-                    Match<?> next = game.match.submitDefault(seat);
-                    records.append(gameId, game.playerIds.get(seat), GameActionRecord.ActionType.TIMEOUT_MOVE, last(next), 0);
-                    game.match = next;
-                    timedOut.add(seat);
-                }
-                if (game.match.turnReady()) {
-                    resolveTurn(game, timedOut);
-                }
-                persistSession(game);
+                work.accept(game);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "turn timer of game " + gameId + " failed; it will be retried on the next connect", e);
+            LOG.log(Level.SEVERE, what + " of game " + gameId + " failed; retrying in " + RETRY_SECONDS + " s", e);
+            scheduler.schedule(() -> onTimer(gameId, what, work), RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
-    private void graceExpired(long gameId, Seat seat) {
-        try {
-            LiveGame game = live.get(gameId);
-            if (game == null) {
+    private void turnExpired(LiveGame game, int turn) {
+        if (game.gameOver != null || game.match.turn() != turn) {
+            return;
+        }
+        for (Seat seat : Seat.values()) {
+            if (game.match.hasChosen(seat)) {
+                continue;
+            }
+            int i = LiveGame.index(seat);
+            int misses = game.consecutiveMisses[i] + 1;
+            if (misses >= MISSES_TO_FORFEIT) {
+                finish(game, game.match.forfeit(seat));
+                persistSession(game);
                 return;
             }
-            synchronized (game) {
-                game.graceTimers.remove(seat);
-                if (game.gameOver != null || game.isConnected(seat)) {
-                    return;
-                }
-                finish(game, game.match.forfeit(seat), Optional.of(seat));
-                persistSession(game);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "reconnect grace of game " + gameId + " failed", e);
+            Match<?> next = game.match.submitDefault(seat);
+            records.append(game.id, game.playerIds.get(seat), GameActionRecord.ActionType.TIMEOUT_MOVE, last(next), 0);
+            // Only once the row is written: a retry after a failed write must not count the miss twice.
+            game.match = next;
+            game.consecutiveMisses[i] = misses;
         }
+        if (game.match.turnReady()) {
+            resolveTurn(game);
+        }
+        persistSession(game);
+    }
+
+    private void graceExpired(LiveGame game, Seat seat) {
+        game.graceTimers.remove(seat);
+        if (game.gameOver != null || game.isConnected(seat)) {
+            return;
+        }
+        finish(game, game.match.forfeit(seat));
+        persistSession(game);
     }
 
     // ---- turn resolution and the end ----
 
-    private void resolveTurn(LiveGame game, Set<Seat> timedOut) {
+    private void resolveTurn(LiveGame game) {
         int turn = game.match.turn();
         PerSeat<String> moves = PerSeat.of(s -> game.match.chosen(s).orElseThrow().code());
+        List<Seat> timedOut = game.match.log().stream()
+                .filter(a -> a.turn() == turn && a.timedOut())
+                .map(LoggedAction::seat)
+                .toList();
         TurnResolved<?> resolved = game.match.resolveTurn();
         game.match = resolved.match();
         String digest = ActionLogDigest.of(game.match);
@@ -363,26 +372,57 @@ public class GameHall {
         publish(game, GameFrames.turnResult(game.id, ++game.version, turn, moves, timedOut, resolved.events(),
                 game.match.score(), digest, game.match.turn(), game.turnDeadline));
         if (game.match.isFinished()) {
-            finish(game, game.match, Optional.empty());
+            finish(game, game.match);
         }
     }
 
-    private void finish(LiveGame game, Match<?> ended, Optional<Seat> forfeitedBy) {
-        Outcome outcome = ended.outcome().orElseThrow();
-        String digest = ActionLogDigest.of(ended);
-        GameRecords.Completion completion = records.complete(game.id, outcome, ended.turnsPlayed(), ended.score(),
-                digest, forfeitedBy, ended.nextSequence());
+    /**
+     * Ends the game: the result, ratings and any FORFEIT row in one transaction, then game_over.
+     * The match is final at once (no more actions are accepted); if the write fails it is retried
+     * until it lands, and a write that landed but whose answer was lost is recognised, not repeated.
+     */
+    private void finish(LiveGame game, Match<?> ended) {
         game.match = ended;
         if (game.turnTimer != null) {
             game.turnTimer.cancel(false);
         }
         game.graceTimers.values().forEach(t -> t.cancel(false));
         game.graceTimers.clear();
+        Outcome outcome = ended.outcome().orElseThrow();
+        // A forfeit's loser is the winner's opponent: derived, not carried around.
+        Optional<Seat> forfeitedBy = Outcome.FORFEIT.equals(outcome.reason())
+                ? outcome.winnerSeat().map(Seat::other) : Optional.empty();
+        String digest = ActionLogDigest.of(ended);
+        GameRecords.Completion completion = null;
+        try {
+            completion = records.complete(game.id, outcome, ended.turnsPlayed(), ended.score(), digest, forfeitedBy,
+                    ended.nextSequence());
+        } catch (RuntimeException e) {
+            if (!recordedAsCompleted(game.id)) {
+                LOG.log(Level.SEVERE, "the result of game " + game.id + " was not recorded; retrying in "
+                        + RETRY_SECONDS + " s", e);
+                game.turnTimer = scheduler.schedule(() -> onTimer(game.id, "recording the result", g -> {
+                    if (g.gameOver == null) {
+                        finish(g, g.match);
+                        persistSession(g);
+                    }
+                }), RETRY_SECONDS, TimeUnit.SECONDS);
+                return;
+            }
+        }
         game.version++;
         game.gameOver = GameFrames.gameOver(game, outcome, ended.setup().serverSeed().hex(), digest,
-                completion.ratings(), completion.ratingChanges());
+                completion == null ? null : completion.ratings(), completion == null ? null : completion.ratingChanges());
         publish(game, game.gameOver);
         metrics.gameEnded(outcome, (System.currentTimeMillis() - game.startedAtMillis) / 1000.0);
+    }
+
+    private boolean recordedAsCompleted(long gameId) {
+        try {
+            return records.load(gameId).map(g -> g.status() == GameStatus.COMPLETED).orElse(false);
+        } catch (RuntimeException databaseStillDown) {
+            return false;
+        }
     }
 
     // ---- loading, sessions ----
@@ -420,7 +460,7 @@ public class GameHall {
                 if (game.gameOver == null && game.match.isFinished()) {
                     // The last turn was recorded but the node died before the result was: record it now.
                     synchronized (game) {
-                        finish(game, game.match, Optional.empty());
+                        finish(game, game.match);
                         persistSession(game);
                     }
                 } else if (game.gameOver == null) {

@@ -13,6 +13,7 @@ import com.solduel.player.PlayerRegistry;
 import com.solduel.player.PlayerStateCache;
 import com.solduel.player.WalletAddress;
 import com.solduel.rating.Elo;
+import com.solduel.shared.SolDuelException.Kind;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -53,7 +54,7 @@ public class GameRecords {
     public Player player(WalletAddress wallet) {
         return players.find(wallet)
                 .orElseThrow(() -> new GameRefusedException("player-not-found",
-                        com.solduel.shared.SolDuelException.Kind.FORBIDDEN, "sign in before playing"));
+                        Kind.FORBIDDEN, "sign in before playing"));
     }
 
     /** A new private challenge by {@code creator}, waiting for a second player with the invite code. */
@@ -79,13 +80,13 @@ public class GameRecords {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new GameRefusedException("invite-not-found",
-                        com.solduel.shared.SolDuelException.Kind.NOT_FOUND, "no open game has invite code " + inviteCode));
+                        Kind.NOT_FOUND, "no open game has invite code " + inviteCode));
         if (p2.id().equals(game.player1Id())) {
-            throw new GameRefusedException("own-game", com.solduel.shared.SolDuelException.Kind.CONFLICT,
+            throw new GameRefusedException("own-game", Kind.CONFLICT,
                     "you created this game; share the invite code with your opponent");
         }
         if (game.status() != GameStatus.CREATED || game.player2Id() != null) {
-            throw new GameRefusedException("game-already-started", com.solduel.shared.SolDuelException.Kind.CONFLICT,
+            throw new GameRefusedException("game-already-started", Kind.CONFLICT,
                     "game " + game.id() + " already has two players");
         }
         JsonObject metadata = parse(game.metadata());
@@ -116,7 +117,7 @@ public class GameRecords {
                                String actionLogSha256, Optional<Seat> forfeitedBy, int forfeitSequence) {
         GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
         if (game.status() == GameStatus.COMPLETED) {
-            throw new GameRefusedException("game-over", com.solduel.shared.SolDuelException.Kind.CONFLICT,
+            throw new GameRefusedException("game-over", Kind.CONFLICT,
                     "game " + gameId + " is already over");
         }
         Player p1 = em.find(Player.class, game.player1Id(), LockModeType.PESSIMISTIC_WRITE);
