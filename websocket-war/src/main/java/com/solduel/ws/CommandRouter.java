@@ -19,9 +19,6 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class CommandRouter {
 
-    /** Without sinceVersion a client gets the state snapshot only, no replayed events. */
-    private static final long SNAPSHOT_ONLY = Long.MAX_VALUE;
-
     @Inject
     GameHall hall;
 
@@ -53,6 +50,12 @@ public class CommandRouter {
         connection.unfollowAll().forEach(hall::leave);
     }
 
+    /**
+     * Follows a game as a player or a spectator. The new subscription replaces this connection's
+     * previous one for the game only once the hall accepted it: a refused join_game or
+     * watch_game leaves the connection as it was, and a join_game resent on a live connection
+     * (to resynchronise) never looks like the player left and came back.
+     */
     private void follow(PlayerConnection connection, long gameId, boolean seated, OptionalLong sinceVersion) {
         if (connection.subscription(gameId).isEmpty() && connection.followedGames() >= settings.maxGamesPerConnection()) {
             throw new ProtocolException(ErrorCodes.TOO_MANY_GAMES, "one connection follows at most "
@@ -60,18 +63,12 @@ public class CommandRouter {
                     OptionalLong.of(gameId));
         }
         PlayerConnection.Subscription subscription = connection.new Subscription(gameId, seated);
-        connection.follow(subscription).ifPresent(hall::leave);
-        long since = sinceVersion.orElse(SNAPSHOT_ONLY);
-        try {
-            if (seated) {
-                hall.connect(gameId, connection.player().wallet(), since, subscription);
-            } else {
-                hall.watch(gameId, since, subscription);
-            }
-        } catch (RuntimeException refused) {
-            connection.unfollow(subscription);
-            throw refused;
+        if (seated) {
+            hall.connect(gameId, connection.player().wallet(), sinceVersion, subscription);
+        } else {
+            hall.watch(gameId, sinceVersion, subscription);
         }
+        connection.follow(subscription).ifPresent(hall::leave);
         if (connection.isClosed()) {
             // The socket closed while the hall was seating it: make sure the hall does not keep a dead
             // listener, which would hide the disconnect from the reconnect grace.

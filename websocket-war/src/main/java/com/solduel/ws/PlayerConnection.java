@@ -2,7 +2,9 @@ package com.solduel.ws;
 
 import com.solduel.auth.AuthenticatedPlayer;
 import com.solduel.game.live.GameListener;
+import com.solduel.game.table.GameMessage;
 import com.solduel.ws.protocol.FrameRateLimit;
+import com.solduel.ws.protocol.GameWire;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -158,8 +160,8 @@ final class PlayerConnection {
         }
 
         @Override
-        public void send(JsonObject frame) {
-            outbound.offer(frame.toString());
+        public void deliver(GameMessage message) {
+            outbound.offer(GameWire.frame(message).toString());
         }
     }
 }

@@ -36,7 +36,7 @@ public class GameActionRecord {
     @Column(columnDefinition = "action_type_enum")
     ActionType actionType;
 
-    /** {@code {"seat","turn","action","clientSeq"}} as JSON text (JSONB in the database). */
+    /** {@link LogRowJson} as JSON text (JSONB in the database). */
     @ColumnTransformer(write = "?::jsonb")
     String actionData;
 
@@ -45,11 +45,16 @@ public class GameActionRecord {
     @Column(name = "timestamp")
     Instant timestamp;
 
+    /** The fencing epoch of the node that wrote the row; the database refuses a stale one. */
+    Long ownerEpoch;
+
     protected GameActionRecord() {
         // for JPA
     }
 
-    GameActionRecord(long gameId, Integer playerId, ActionType type, String actionData, int sequenceNumber) {
+    GameActionRecord(long gameId, Integer playerId, ActionType type, String actionData, int sequenceNumber,
+                     long ownerEpoch) {
+        this.ownerEpoch = ownerEpoch;
         this.gameId = gameId;
         this.playerId = playerId;
         this.actionType = type;

@@ -5,47 +5,52 @@ import com.solduel.game.fair.ServerSeed;
 import com.solduel.game.rules.GameOptions;
 import com.solduel.game.rules.GameSetup;
 import com.solduel.game.rules.GameType;
-import com.solduel.game.rules.IllegalActionException;
-import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Match;
-import com.solduel.game.rules.Outcome;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
-import com.solduel.game.rules.TurnResolved;
-import com.solduel.game.verify.ActionLogDigest;
+import com.solduel.game.table.GameEvent;
+import com.solduel.game.table.GameLog;
+import com.solduel.game.table.GameMessage;
+import com.solduel.game.table.GameOver;
+import com.solduel.game.table.GameRefusedException;
+import com.solduel.game.table.GameStarted;
+import com.solduel.game.table.GameTable;
+import com.solduel.game.table.LeaseLostException;
+import com.solduel.game.table.LogRow;
+import com.solduel.game.table.Settlement;
+import com.solduel.game.table.StateSnapshot;
+import com.solduel.game.table.TableSettings;
+import com.solduel.game.table.TableStore;
 import com.solduel.game.verify.GameExport;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where games are played: creates and joins private challenges, seats connections, accepts
- * actions, runs the turn timers and the reconnect grace, and ends games. The server is
- * authoritative: a refused request throws {@link GameRefusedException} and changes nothing.
- *
- * <p>Every accepted action is written to PostgreSQL before anyone is told about it, and the
- * session is mirrored to Redis, so a node restart or a lost Redis key loses no game.
+ * Where games are played on this node: routes each command to the one {@link GameTable} that
+ * owns the game's state, tells the game's followers what happened, drives each table's clock,
+ * and holds the game's lease. A node owns a game after taking its lease in Redis and raising its
+ * fencing epoch in PostgreSQL; reading a game (summary, export, watching a finished game) never
+ * takes it over. Games whose owner died are taken over by a node with room within about a lease.
  */
 @ApplicationScoped
 public class GameHall {
@@ -56,18 +61,21 @@ public class GameHall {
     private static final int INVITE_LENGTH = 8;
     /** Misses in a row that forfeit the game (SPEC §5). */
     private static final int MISSES_TO_FORFEIT = 2;
-    /** Public events mirrored to the Redis session for reconnects after a node change. */
-    private static final int PERSISTED_EVENTS = 24;
     /** How long changes to one game are gathered before its Redis session is rewritten. */
     private static final long SESSION_FLUSH_MILLIS = 50;
     /** How long a timer whose database write failed waits before it runs again. */
-    private static final int RETRY_SECONDS = 2;
+    private static final long RETRY_MILLIS = 2000;
+    /** How long a finished game stays on its node for late followers before it is read from PostgreSQL. */
+    private static final long KEEP_FINISHED_MILLIS = 60_000;
 
     @Inject
     GameRecords records;
 
     @Inject
     SessionStore sessions;
+
+    @Inject
+    GameLeases leases;
 
     @Inject
     GameMetrics metrics;
@@ -83,10 +91,44 @@ public class GameHall {
     @ConfigProperty(name = "solduel.game.reconnect-grace-seconds")
     int graceSeconds;
 
-    private final Map<Long, LiveGame> live = new ConcurrentHashMap<>();
-    private final Map<GameListener, LiveGame> listeners = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "solduel.game.max-games-per-node")
+    int maxGames;
 
-    // ---- creating and joining (REST) ----
+    @Inject
+    @ConfigProperty(name = "solduel.game.orphan-sweep-millis")
+    long sweepMillis;
+
+    private TableSettings settings;
+    private final Map<Long, Seated> tables = new ConcurrentHashMap<>();
+    private final Map<Long, Object> claiming = new ConcurrentHashMap<>();
+    /** Followers of games still waiting for their second player, by game. */
+    private final Map<Long, Map<GameListener, Optional<Seat>>> waiting = new ConcurrentHashMap<>();
+    /** Which game each listener follows here (a listener follows one game). */
+    private final Map<GameListener, Long> following = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> upkeep;
+    private ScheduledFuture<?> sweep;
+
+    @PostConstruct
+    void start() {
+        settings = new TableSettings(turnSeconds * 1000L, graceSeconds * 1000L, RETRY_MILLIS, MISSES_TO_FORFEIT);
+        long renewEvery = Math.max(100, leases.leaseMillis() / 3);
+        upkeep = scheduler.scheduleAtFixedRate(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::adoptOrphans, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        upkeep.cancel(false);
+        sweep.cancel(false);
+        tables.values().forEach(s -> {
+            synchronized (s) {
+                s.cancelWakeup();
+            }
+        });
+    }
+
+    // ---- creating, joining and starting (REST) ----
 
     /** Creates a private challenge by {@code creator}; the second player joins with the invite code. */
     public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed) {
@@ -102,568 +144,470 @@ public class GameHall {
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
         ClientSeed seed = clientSeed(clientSeed);
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
-        LiveGame table = load(game.id(), true).orElseThrow(() -> GameRefusedException.notFound(game.id()));
-        return new JoinedGame(game.id(), game.gameType().name(), table.match.setup().options().bestOf(),
-                game.serverSeedHash(), Seat.P2.name(), seed.value(), table.wallets.p1());
+        GameRecords.StoredGame started = startGame(game.id());
+        return new JoinedGame(game.id(), game.gameType().name(), started.setup().options().bestOf(),
+                game.serverSeedHash(), Seat.P2.name(), seed.value(), started.wallet1(),
+                started.setup().clientSeeds().p1().value());
     }
 
-    // ---- connections (WebSocket) ----
-
-    /** A seated player connects or reconnects: a state snapshot, then the public events after {@code sinceVersion}. */
-    public void connect(long gameId, WalletAddress wallet, long sinceVersion, GameListener listener) {
-        LiveGame game = table(gameId);
-        if (game.seatOf(wallet.value()) == null) {
-            throw GameRefusedException.notYourGame(gameId);
+    /**
+     * The one way a game starts, once its row is IN_PROGRESS with both players and seeds (a private
+     * challenge joined now; a matched pair next): this node takes it if it has room, and followers
+     * waiting for it here hear {@link GameStarted}. Otherwise a node with room adopts it within a
+     * sweep.
+     */
+    public GameRecords.StoredGame startGame(long gameId) {
+        Optional<Seated> claimed = claim(gameId, true);
+        if (claimed.isPresent()) {
+            Seated seated = claimed.get();
+            synchronized (seated) {
+                Map<GameListener, Optional<Seat>> waiters = waiting.remove(gameId);
+                if (waiters != null) {
+                    long now = System.currentTimeMillis();
+                    waiters.forEach((listener, seat) -> attach(seated, listener, seat, 0, now));
+                }
+                return seated.stored;
+            }
         }
-        // Leave any previous game before taking this one's lock: never hold two games' locks.
-        leave(listener);
-        synchronized (game) {
-            Seat seat = game.seatOf(wallet.value());
-            // Away only if it had been here: a player's first connection is not a return.
-            boolean wasAway = !game.isConnected(seat) && game.hadConnected[LiveGame.index(seat)];
-            game.hadConnected[LiveGame.index(seat)] = true;
-            game.players.get(seat).add(listener);
-            listeners.put(listener, game);
-            listener.send(GameFrames.state(game, seat, game.match.viewFor(seat)));
-            replay(game, sinceVersion, listener);
-            if (game.gameOver != null) {
-                listener.send(game.gameOver);
+        return records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+    }
+
+    // ---- following a game (WebSocket) ----
+
+    /**
+     * A seated player connects or reconnects: the public events after {@code sinceVersion} (none
+     * when absent), then a {@code state} snapshot at the latest version. A refusal changes nothing.
+     */
+    public void connect(long gameId, WalletAddress wallet, OptionalLong sinceVersion, GameListener listener) {
+        Optional<Seated> local = Optional.ofNullable(tables.get(gameId));
+        if (local.isEmpty()) {
+            GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            Seat seat = stored.seatOf(wallet.value()).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
+            if (stored.status() == GameStatus.CREATED) {
+                follow(listener, gameId);
+                awaitStart(stored, listener, Optional.of(seat));
                 return;
             }
-            var grace = game.graceTimers.remove(seat);
-            if (grace != null) {
-                grace.cancel(false);
+            if (stored.status() == GameStatus.IN_PROGRESS) {
+                // A seated player who comes to play takes an ownerless game over (its node died).
+                local = claim(gameId, false);
             }
-            if (wasAway) {
-                publish(game, GameFrames.presence(game.id, ++game.version, seat, true, graceSeconds));
-                persistSession(game);
+            if (local.isEmpty()) {
+                sendFinishedOrUnavailable(stored, Optional.of(seat), sinceVersion, listener);
+                return;
             }
+        }
+        Seated seated = local.get();
+        synchronized (seated) {
+            Seat seat = seated.table.seatOf(wallet.value()).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
+            follow(listener, gameId);
+            attach(seated, listener, Optional.of(seat), sinceVersion.orElse(Long.MAX_VALUE), System.currentTimeMillis());
         }
     }
 
-    /** A spectator: the snapshot without hidden information, then live public events. */
-    public void watch(long gameId, long sinceVersion, GameListener listener) {
-        LiveGame game = table(gameId);
-        leave(listener);
-        synchronized (game) {
-            game.spectators.add(listener);
-            listeners.put(listener, game);
-            listener.send(GameFrames.state(game, null, game.match.spectatorView()));
-            replay(game, sinceVersion, listener);
-            if (game.gameOver != null) {
-                listener.send(game.gameOver);
+    /** A spectator: like {@link #connect} without hidden information; never takes the game over. */
+    public void watch(long gameId, OptionalLong sinceVersion, GameListener listener) {
+        Seated seated = tables.get(gameId);
+        if (seated == null) {
+            GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            if (stored.status() == GameStatus.CREATED) {
+                follow(listener, gameId);
+                awaitStart(stored, listener, Optional.empty());
+                return;
             }
-        }
-    }
-
-    /** The connection closed; a seated player who has no other connection gets the reconnect grace. */
-    public void leave(GameListener listener) {
-        LiveGame game = listeners.remove(listener);
-        if (game == null) {
+            sendFinishedOrUnavailable(stored, Optional.empty(), sinceVersion, listener);
             return;
         }
-        synchronized (game) {
-            game.spectators.remove(listener);
-            for (Seat seat : Seat.values()) {
-                if (game.players.get(seat).remove(listener) && !game.isConnected(seat) && game.gameOver == null) {
-                    publish(game, GameFrames.presence(game.id, ++game.version, seat, false, graceSeconds));
-                    game.graceTimers.put(seat, scheduler.schedule(
-                            () -> onTimer(game.id, "reconnect grace", g -> graceExpired(g, seat)),
-                            graceSeconds, TimeUnit.SECONDS));
-                    persistSession(game);
-                }
+        synchronized (seated) {
+            follow(listener, gameId);
+            attach(seated, listener, Optional.empty(), sinceVersion.orElse(Long.MAX_VALUE), System.currentTimeMillis());
+        }
+    }
+
+    /** The connection stopped following its game; a seated player without another connection gets the grace. */
+    public void leave(GameListener listener) {
+        Long gameId = following.remove(listener);
+        if (gameId == null) {
+            return;
+        }
+        Map<GameListener, Optional<Seat>> waiters = waiting.get(gameId);
+        if (waiters != null) {
+            waiters.remove(listener);
+        }
+        Seated seated = tables.get(gameId);
+        if (seated == null) {
+            return;
+        }
+        synchronized (seated) {
+            Optional<Seat> seat = seated.followers.remove(listener);
+            if (seat != null && seat.isPresent() && !seated.dropped) {
+                publish(seated, seated.table.disconnect(seat.get(), System.currentTimeMillis()));
+                reschedule(seated);
             }
         }
     }
 
     // ---- play ----
 
-    /** A player's action for {@code turn}; resending the same {@code clientSeq} is answered again and changes nothing. */
+    /** A player's action for {@code turn}; resending the acknowledged frame is answered again and changes nothing. */
     public void submit(long gameId, WalletAddress wallet, int clientSeq, int turn, String action) {
-        LiveGame game = table(gameId);
-        synchronized (game) {
-            Seat seat = game.seatOf(wallet.value());
-            if (seat == null) {
-                throw GameRefusedException.notYourGame(gameId);
+        Seated seated = tables.get(gameId);
+        if (seated == null) {
+            throw resync(gameId);
+        }
+        synchronized (seated) {
+            if (seated.dropped) {
+                throw resync(gameId);
             }
-            if (game.gameOver != null) {
-                throw new GameRefusedException("game-over", Kind.CONFLICT, "game " + gameId + " is over");
-            }
-            int i = LiveGame.index(seat);
-            if (clientSeq <= game.lastClientSeq[i]) {
-                if (clientSeq == game.lastClientSeq[i] && action != null
-                        && action.equalsIgnoreCase(game.lastClientAction[i])) {
-                    send(game.players.get(seat), GameFrames.actionAccepted(gameId, clientSeq, turn,
-                            game.lastClientAction[i], true));
-                    return;
-                }
-                throw new GameRefusedException("stale-sequence", Kind.CONFLICT, "clientSeq " + clientSeq
-                        + " was already used; the next one must be greater than " + game.lastClientSeq[i]);
-            }
-            Match<?> next;
+            Seat seat = seated.table.seatOf(wallet.value()).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
+            GameTable.Submitted submitted;
             try {
-                next = game.match.submit(seat, turn, action);
-            } catch (IllegalActionException e) {
-                // The protocol's codes are kebab-case, like every other error code of the API.
-                throw new GameRefusedException(e.code().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        Kind.INVALID_INPUT, e.getMessage());
-            }
-            LoggedAction accepted = last(next);
-            if (next == game.match) {
-                // The same choice for this turn sent with a new clientSeq: already locked in.
-                game.lastClientSeq[i] = clientSeq;
-                send(game.players.get(seat), GameFrames.actionAccepted(gameId, clientSeq, turn, accepted.action(), true));
-                return;
-            }
-            try {
-                records.append(gameId, game.playerIds.get(seat), GameActionRecord.ActionType.MOVE, accepted, clientSeq);
+                submitted = seated.table.submit(seat, clientSeq, turn, action, System.currentTimeMillis());
+            } catch (GameRefusedException refused) {
+                throw refused;
             } catch (RuntimeException e) {
-                // Another node wrote this position first (unique game/sequence), or the database failed:
-                // forget this copy; the next request rebuilds the game from PostgreSQL.
-                live.remove(gameId);
-                LOG.log(Level.WARNING, "action of game " + gameId + " not recorded; the game will be reloaded", e);
-                throw new GameRefusedException("resync", Kind.CONFLICT,
-                        "the game changed on another server or could not be saved; join it again to get its current state");
+                lost(seated, e);
+                throw resync(gameId);
             }
-            game.match = next;
-            game.consecutiveMisses[i] = 0;
-            game.lastClientSeq[i] = clientSeq;
-            game.lastClientAction[i] = accepted.action();
-            send(game.players.get(seat), GameFrames.actionAccepted(gameId, clientSeq, turn, accepted.action(), false));
-            publish(game, GameFrames.playerActed(gameId, ++game.version, seat, turn));
-            if (game.match.turnReady()) {
-                resolveTurn(game);
-            }
-            persistSession(game);
+            seated.followers.forEach((listener, followerSeat) -> {
+                if (followerSeat.equals(Optional.of(seat))) {
+                    send(listener, submitted.ack());
+                }
+            });
+            publish(seated, submitted.events());
+            afterChange(seated);
         }
     }
+
+    // ---- reading (never takes a game over) ----
 
     /** The finished game's export (seeds revealed, action log, result); refused while the game runs. */
     public GameExport export(long gameId) {
-        LiveGame game = table(gameId);
-        synchronized (game) {
-            if (!game.match.isFinished()) {
-                throw new GameRefusedException("game-not-finished", Kind.CONFLICT,
-                        "game " + gameId + " is still being played: its server seed is secret until the end");
-            }
-            return GameExport.of(game.match);
+        GameLog log = read(gameId).orElseThrow(() -> new GameRefusedException("game-not-finished", Kind.CONFLICT,
+                "game " + gameId + " is waiting for its second player: its server seed is secret until the end"));
+        if (log.gameOver().isEmpty()) {
+            throw new GameRefusedException("game-not-finished", Kind.CONFLICT,
+                    "game " + gameId + " is still being played: its server seed is secret until the end");
         }
+        return GameExport.of(log.match());
     }
 
     /** The public summary of a game: players, status, result; the server seed only once it is over. */
-    public JsonObject summary(long gameId) {
-        Optional<LiveGame> started = load(gameId, false);
-        if (started.isEmpty()) {
+    public GameSummary summary(long gameId) {
+        Optional<GameLog> read = read(gameId);
+        if (read.isEmpty()) {
             GameRecords.StoredGame waiting = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
-            return Json.createObjectBuilder()
-                    .add("gameId", gameId)
-                    .add("gameType", waiting.type().name())
-                    .add("bestOf", waiting.metadata().getInt("bestOf"))
-                    .add("players", Json.createObjectBuilder().add("P1", waiting.wallet1()))
-                    .add("status", waiting.status().name())
-                    .add("serverSeedSha256", waiting.serverSeedHash())
-                    .build();
+            return new GameSummary(gameId, waiting.type().name(), waiting.metadata().getInt("bestOf"),
+                    waiting.status().name(), Map.of("P1", waiting.wallet1()),
+                    Map.of("P1", waiting.metadata().getJsonObject("clientSeeds").getString("P1")),
+                    waiting.serverSeedHash(), null, null, null, null, null);
         }
-        LiveGame game = started.get();
-        synchronized (game) {
-            var builder = Json.createObjectBuilder()
-                    .add("gameId", game.id)
-                    .add("gameType", game.type.name())
-                    .add("bestOf", game.match.setup().options().bestOf())
-                    .add("players", Json.createObjectBuilder().add("P1", game.wallets.p1()).add("P2", game.wallets.p2()))
-                    .add("status", game.match.isFinished() ? GameStatus.COMPLETED.name() : GameStatus.IN_PROGRESS.name())
-                    .add("turn", game.match.turn())
-                    .add("serverSeedSha256", game.serverSeedHash)
-                    .add("score", Json.createObjectBuilder().add("P1", game.match.score().p1()).add("P2", game.match.score().p2()));
-            game.match.outcome().ifPresent(o -> builder.add("outcome", o.code()).add("reason", o.reason())
-                    .add("serverSeed", game.match.setup().serverSeed().hex()));
-            return builder.build();
-        }
+        GameLog log = read.get();
+        Match<?> match = log.match();
+        Optional<GameOver> over = log.gameOver();
+        String status = over.map(o -> o.outcome().reason().equals(com.solduel.game.rules.Outcome.ABANDONED)
+                ? GameStatus.ABORTED : GameStatus.COMPLETED).orElse(GameStatus.IN_PROGRESS).name();
+        GameSetup setup = log.setup();
+        return new GameSummary(gameId, setup.type().name(), setup.options().bestOf(), status, seats(log.wallets()),
+                seats(setup.clientSeeds().map(ClientSeed::value)), log.serverSeedSha256(), match.turn(),
+                Map.of("P1", match.score().p1(), "P2", match.score().p2()),
+                over.map(o -> o.outcome().code()).orElse(null), over.map(o -> o.outcome().reason()).orElse(null),
+                over.map(GameOver::serverSeed).orElse(null));
     }
 
-    // ---- timers ----
-
-    private void armTurnTimer(LiveGame game) {
-        armTurnTimer(game, 0);
-    }
-
-    private void armTurnTimer(LiveGame game, int extraSeconds) {
-        if (game.turnTimer != null) {
-            game.turnTimer.cancel(false);
-        }
-        int turn = game.match.turn();
-        long seconds = turnSeconds + (long) extraSeconds;
-        game.turnDeadline = System.currentTimeMillis() + seconds * 1000L;
-        game.turnTimer = scheduler.schedule(() -> onTimer(game.id, "turn timer", g -> turnExpired(g, turn)),
-                seconds, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Runs a timer's work under the game's lock. If it fails (the database is down, say) it runs
-     * again a little later: a game never stalls because one write failed, and the work is written
-     * so that a retry after a partial run does the rest, not the same thing twice.
-     */
-    private void onTimer(long gameId, String what, Consumer<LiveGame> work) {
-        LiveGame game = live.get(gameId);
-        if (game == null) {
-            return;
-        }
-        try {
-            synchronized (game) {
-                work.accept(game);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, what + " of game " + gameId + " failed; retrying in " + RETRY_SECONDS + " s", e);
-            scheduler.schedule(() -> onTimer(gameId, what, work), RETRY_SECONDS, TimeUnit.SECONDS);
-        }
-    }
-
-    private void turnExpired(LiveGame game, int turn) {
-        if (game.gameOver != null || game.match.turn() != turn) {
-            return;
-        }
-        for (Seat seat : Seat.values()) {
-            if (game.match.hasChosen(seat)) {
-                continue;
-            }
-            int i = LiveGame.index(seat);
-            int misses = game.consecutiveMisses[i] + 1;
-            if (misses >= MISSES_TO_FORFEIT) {
-                finish(game, game.match.forfeit(seat));
-                persistSession(game);
-                return;
-            }
-            Match<?> next = game.match.submitDefault(seat);
-            records.append(game.id, game.playerIds.get(seat), GameActionRecord.ActionType.TIMEOUT_MOVE, last(next), 0);
-            // Only once the row is written: a retry after a failed write must not count the miss twice.
-            game.match = next;
-            game.consecutiveMisses[i] = misses;
-        }
-        if (game.match.turnReady()) {
-            resolveTurn(game);
-        }
-        persistSession(game);
-    }
-
-    private void graceExpired(LiveGame game, Seat seat) {
-        game.graceTimers.remove(seat);
-        if (game.gameOver != null || game.isConnected(seat)) {
-            return;
-        }
-        finish(game, game.match.forfeit(seat));
-        persistSession(game);
-    }
-
-    // ---- turn resolution and the end ----
-
-    private void resolveTurn(LiveGame game) {
-        int turn = game.match.turn();
-        PerSeat<String> moves = PerSeat.of(s -> game.match.chosen(s).orElseThrow().code());
-        List<Seat> timedOut = game.match.log().stream()
-                .filter(a -> a.turn() == turn && a.timedOut())
-                .map(LoggedAction::seat)
-                .toList();
-        TurnResolved<?> resolved = game.match.resolveTurn();
-        game.match = resolved.match();
-        String digest = ActionLogDigest.of(game.match);
-        if (!game.match.isFinished()) {
-            armTurnTimer(game);
-        }
-        publish(game, GameFrames.turnResult(game.id, ++game.version, turn, moves, timedOut, resolved.events(),
-                game.match.score(), digest, game.match.turn(), game.turnDeadline));
-        if (game.match.isFinished()) {
-            finish(game, game.match);
-        }
-    }
-
-    /**
-     * Ends the game: the result, ratings and any FORFEIT row in one transaction, then game_over.
-     * The match is final at once (no more actions are accepted); if the write fails it is retried
-     * until it lands, and a write that landed but whose answer was lost is recognised, not repeated.
-     */
-    private void finish(LiveGame game, Match<?> ended) {
-        game.match = ended;
-        if (game.turnTimer != null) {
-            game.turnTimer.cancel(false);
-        }
-        game.graceTimers.values().forEach(t -> t.cancel(false));
-        game.graceTimers.clear();
-        Outcome outcome = ended.outcome().orElseThrow();
-        // A forfeit's loser is the winner's opponent: derived, not carried around.
-        Optional<Seat> forfeitedBy = Outcome.FORFEIT.equals(outcome.reason())
-                ? outcome.winnerSeat().map(Seat::other) : Optional.empty();
-        String digest = ActionLogDigest.of(ended);
-        GameRecords.Completion completion = null;
-        try {
-            completion = records.complete(game.id, outcome, ended.turnsPlayed(), ended.score(), digest, forfeitedBy,
-                    ended.nextSequence());
-        } catch (RuntimeException e) {
-            if (!recordedAsCompleted(game.id)) {
-                LOG.log(Level.SEVERE, "the result of game " + game.id + " was not recorded; retrying in "
-                        + RETRY_SECONDS + " s", e);
-                game.turnTimer = scheduler.schedule(() -> onTimer(game.id, "recording the result", g -> {
-                    if (g.gameOver == null) {
-                        finish(g, g.match);
-                        persistSession(g);
-                    }
-                }), RETRY_SECONDS, TimeUnit.SECONDS);
-                return;
-            }
-        }
-        game.version++;
-        game.gameOver = GameFrames.gameOver(game, outcome, ended.setup().serverSeed().hex(), digest,
-                completion == null ? null : completion.ratings(), completion == null ? null : completion.ratingChanges());
-        publish(game, game.gameOver);
-        metrics.gameEnded(outcome, (System.currentTimeMillis() - game.startedAtMillis) / 1000.0);
-    }
-
-    private boolean recordedAsCompleted(long gameId) {
-        try {
-            return records.load(gameId).map(g -> g.status() == GameStatus.COMPLETED).orElse(false);
-        } catch (RuntimeException databaseStillDown) {
-            return false;
-        }
-    }
-
-    // ---- loading, sessions ----
-
-    private LiveGame table(long gameId) {
-        return load(gameId, false).orElseThrow(() -> records.load(gameId).isPresent()
-                ? new GameRefusedException("waiting-for-opponent", Kind.CONFLICT,
-                        "game " + gameId + " starts when the second player joins with the invite code")
-                : GameRefusedException.notFound(gameId));
-    }
-
-    /**
-     * The game on this node, else its Redis session, else rebuilt from PostgreSQL; empty if it has
-     * not started. A game that was already running when it came to this node (a restart, another
-     * node gone) gives its players the reconnect grace on top of the current turn's timer.
-     */
-    private Optional<LiveGame> load(long gameId, boolean freshlyStarted) {
-        LiveGame game = live.get(gameId);
-        if (game != null) {
-            return Optional.of(game);
-        }
-        synchronized (live) {
-            game = live.get(gameId);
-            if (game == null) {
-                game = sessions.load(gameId).map(this::fromSession)
-                        .filter(this::currentWithDatabase)
-                        // An end the session does not show as recorded: PostgreSQL knows whether it was.
-                        .filter(g -> g.gameOver != null || !g.match.isFinished())
-                        .or(() -> records.load(gameId).flatMap(this::fromRecords))
-                        .orElse(null);
-                if (game == null) {
-                    return Optional.empty();
-                }
-                live.put(gameId, game);
-                if (game.gameOver == null && game.match.isFinished()) {
-                    // The last turn was recorded but the node died before the result was: record it now.
-                    synchronized (game) {
-                        finish(game, game.match);
-                        persistSession(game);
-                    }
-                } else if (game.gameOver == null) {
-                    metrics.gameStarted();
-                    synchronized (game) {
-                        armTurnTimer(game, freshlyStarted ? 0 : graceSeconds);
-                        persistSession(game);
-                    }
+    /** A started game's log as it stands: this node's copy, else the Redis session, else PostgreSQL. */
+    private Optional<GameLog> read(long gameId) {
+        Seated seated = tables.get(gameId);
+        if (seated != null) {
+            synchronized (seated) {
+                if (!seated.dropped) {
+                    return Optional.of(seated.table.log());
                 }
             }
-            return Optional.of(game);
         }
-    }
-
-    /**
-     * A Redis session is used only if it holds every action PostgreSQL has: the node may have died
-     * between recording an action and mirroring the session.
-     */
-    private boolean currentWithDatabase(LiveGame fromRedis) {
-        int inRedis = fromRedis.match.log().size() + (fromRedis.gameOver != null
-                && Outcome.FORFEIT.equals(fromRedis.match.outcome().map(Outcome::reason).orElse(null)) ? 1 : 0);
-        return inRedis == records.lastSequence(fromRedis.id);
-    }
-
-    private Optional<LiveGame> fromRecords(GameRecords.StoredGame stored) {
-        if (stored.player2Id() == null) {
+        GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+        if (!stored.started()) {
             return Optional.empty();
         }
-        JsonObject meta = stored.metadata();
-        GameSetup setup = setup(stored.id(), stored.type(), meta.getInt("bestOf"), stored.serverSeed(),
-                meta.getJsonObject("clientSeeds"));
-        List<LoggedAction> log = new ArrayList<>();
-        Seat forfeited = null;
-        int[] lastSeq = {0, 0};
-        String[] lastAction = new String[2];
-        for (GameRecords.StoredAction row : stored.actions()) {
-            JsonObject data = row.data();
-            Seat seat = Seat.valueOf(data.getString("seat"));
-            if (row.type() == GameActionRecord.ActionType.FORFEIT) {
-                forfeited = seat;
-                continue;
-            }
-            log.add(new LoggedAction(row.sequence(), seat, data.getInt("turn"), data.getString("action"),
-                    data.getBoolean("timedOut", false)));
-            int clientSeq = data.getInt("clientSeq", 0);
-            if (clientSeq > 0) {
-                lastSeq[LiveGame.index(seat)] = clientSeq;
-                lastAction[LiveGame.index(seat)] = data.getString("action");
+        if (stored.status() == GameStatus.IN_PROGRESS) {
+            Optional<List<LogRow>> mirrored = sessions.rows(gameId).filter(rows -> rows.size() >= stored.rows().size());
+            if (mirrored.isPresent()) {
+                return Optional.of(GameLog.rebuild(stored.setup(), stored.wallets(), mirrored.get(), Optional.empty()));
             }
         }
-        Match<?> match = Match.replay(setup, log);
-        if (forfeited != null) {
-            match = match.forfeit(forfeited);
-        }
-        LiveGame game = new LiveGame(stored.id(), stored.type(), stored.serverSeedHash(),
-                new PerSeat<>(stored.wallet1(), stored.wallet2()), new PerSeat<>(stored.player1Id(), stored.player2Id()),
-                stored.startTime() == null ? System.currentTimeMillis() : stored.startTime().toEpochMilli(), match);
-        System.arraycopy(lastSeq, 0, game.lastClientSeq, 0, 2);
-        System.arraycopy(lastAction, 0, game.lastClientAction, 0, 2);
-        // Versions restart above anything a client can hold: log entries plus turns plus presence changes.
-        game.version = 10L * (log.size() + 1);
-        if (match.isFinished() && stored.status() == GameStatus.COMPLETED) {
-            game.gameOver = GameFrames.gameOver(game, match.outcome().orElseThrow(), setup.serverSeed().hex(),
-                    ActionLogDigest.of(match), null, null);
-        }
-        LOG.info(() -> "game " + stored.id() + " rebuilt from PostgreSQL (" + log.size() + " actions)");
-        return Optional.of(game);
+        return Optional.of(stored.log());
     }
 
-    private LiveGame fromSession(JsonObject s) {
-        long gameId = s.getJsonNumber("gameId").longValue();
-        GameSetup setup = setup(gameId, GameType.valueOf(s.getString("gameType")), s.getInt("bestOf"),
-                s.getString("serverSeed"), s.getJsonObject("clientSeeds"));
-        List<LoggedAction> log = new ArrayList<>();
-        for (JsonValue v : s.getJsonArray("log")) {
-            JsonObject a = v.asJsonObject();
-            log.add(new LoggedAction(a.getInt("seq"), Seat.valueOf(a.getString("seat")), a.getInt("turn"),
-                    a.getString("action"), a.getBoolean("timedOut")));
-        }
-        Match<?> match = Match.replay(setup, log);
-        if (s.containsKey("forfeitedBy") && !s.isNull("forfeitedBy")) {
-            match = match.forfeit(Seat.valueOf(s.getString("forfeitedBy")));
-        }
-        JsonObject wallets = s.getJsonObject("wallets");
-        JsonObject ids = s.getJsonObject("playerIds");
-        LiveGame game = new LiveGame(gameId, setup.type(), s.getString("serverSeedSha256"),
-                new PerSeat<>(wallets.getString("P1"), wallets.getString("P2")),
-                new PerSeat<>(ids.getInt("P1"), ids.getInt("P2")), s.getJsonNumber("startedAt").longValue(), match);
-        game.version = s.getJsonNumber("version").longValue();
-        game.consecutiveMisses[0] = s.getJsonArray("misses").getInt(0);
-        game.consecutiveMisses[1] = s.getJsonArray("misses").getInt(1);
-        game.lastClientSeq[0] = s.getJsonArray("lastClientSeq").getInt(0);
-        game.lastClientSeq[1] = s.getJsonArray("lastClientSeq").getInt(1);
-        game.lastClientAction[0] = s.getJsonArray("lastClientAction").isNull(0) ? null : s.getJsonArray("lastClientAction").getString(0);
-        game.lastClientAction[1] = s.getJsonArray("lastClientAction").isNull(1) ? null : s.getJsonArray("lastClientAction").getString(1);
-        s.getJsonArray("events").forEach(e -> game.events.addLast(e.asJsonObject()));
-        if (s.containsKey("gameOver") && !s.isNull("gameOver")) {
-            game.gameOver = s.getJsonObject("gameOver");
-        }
-        return game;
-    }
+    // ---- owning games ----
 
     /**
-     * Mirrors the game to Redis soon, off the caller's path: changes within
-     * {@link #SESSION_FLUSH_MILLIS} are written once, and writes of one game never overtake each
-     * other. Redis may lag PostgreSQL by that much; {@link #currentWithDatabase} covers it.
+     * Takes {@code gameId} for this node: its lease, then a new fencing epoch (so rows of any
+     * earlier owner are refused from now on), then its log from PostgreSQL. Empty when the game is
+     * not in progress, another node holds it, or this node is full.
      */
-    private void persistSession(LiveGame game) {
-        if (game.sessionDirty.compareAndSet(false, true)) {
-            scheduler.schedule(() -> flushSession(game), SESSION_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    private Optional<Seated> claim(long gameId, boolean fresh) {
+        Seated seated = tables.get(gameId);
+        if (seated != null) {
+            return Optional.of(seated);
+        }
+        Object lock = claiming.computeIfAbsent(gameId, id -> new Object());
+        try {
+            synchronized (lock) {
+                seated = tables.get(gameId);
+                if (seated != null) {
+                    return Optional.of(seated);
+                }
+                if (activeGames() >= maxGames || !leases.acquire(gameId)) {
+                    return Optional.empty();
+                }
+                OptionalLong epoch = records.takeOwnership(gameId);
+                if (epoch.isEmpty()) {
+                    leases.release(gameId);
+                    return Optional.empty();
+                }
+                GameRecords.StoredGame stored = records.load(gameId).orElseThrow();
+                GameLog log = stored.log();
+                long now = System.currentTimeMillis();
+                TableStore store = new RecordedStore(gameId, epoch.getAsLong(), stored.playerIds());
+                GameTable table = fresh && stored.rows().isEmpty() ? GameTable.started(log, store, settings, now)
+                        : GameTable.resumed(log, store, settings, now);
+                seated = new Seated(gameId, epoch.getAsLong(), stored, table);
+                tables.put(gameId, seated);
+                metrics.gameStarted();
+                LOG.info(() -> "game " + gameId + " owned here under epoch " + epoch.getAsLong() + " ("
+                        + stored.rows().size() + " rows" + (fresh ? "" : ", taken over") + ")");
+                synchronized (seated) {
+                    reschedule(seated);
+                    persistSession(seated);
+                }
+                return Optional.of(seated);
+            }
+        } finally {
+            claiming.remove(gameId);
         }
     }
 
-    private void flushSession(LiveGame game) {
-        try {
-            synchronized (game.sessionWrites) {
-                JsonObject snapshot;
-                synchronized (game) {
-                    game.sessionDirty.set(false);
-                    snapshot = sessionSnapshot(game);
+    /** Renews the lease of every game this node owns; drops a game whose lease another node holds now. */
+    private void renewLeases() {
+        for (Seated seated : tables.values()) {
+            if (seated.table.isOver() || seated.dropped) {
+                continue;
+            }
+            try {
+                if (!leases.renew(seated.gameId) && !leases.acquire(seated.gameId)) {
+                    synchronized (seated) {
+                        drop(seated, "its lease is held by " + leases.owner(seated.gameId).orElse("nobody"));
+                    }
                 }
-                sessions.save(game.id, snapshot);
+            } catch (RuntimeException e) {
+                // Redis unreachable: keep playing. If another node takes the game meanwhile, the
+                // fencing epoch refuses this node's next write and it drops the game then.
+                LOG.log(Level.WARNING, "lease of game " + seated.gameId + " not renewed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Takes over games in progress that no node owns (their owner died), while this node has room. */
+    void adoptOrphans() {
+        try {
+            for (Long gameId : records.inProgress()) {
+                if (activeGames() >= maxGames) {
+                    return;
+                }
+                if (!tables.containsKey(gameId) && leases.owner(gameId).isEmpty()) {
+                    claim(gameId, false);
+                }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "game session " + game.id + " not mirrored to Redis; PostgreSQL has it", e);
+            LOG.log(Level.WARNING, "looking for games without an owner failed: " + e.getMessage());
         }
     }
 
-    private JsonObject sessionSnapshot(LiveGame game) {
-        GameSetup setup = game.match.setup();
-        JsonArrayBuilder log = Json.createArrayBuilder();
-        for (LoggedAction a : game.match.log()) {
-            log.add(Json.createObjectBuilder().add("seq", a.sequence()).add("seat", a.seat().name())
-                    .add("turn", a.turn()).add("action", a.action()).add("timedOut", a.timedOut()));
+    /** This node must not write for the game any more: forget it; its followers are told to resynchronise. */
+    private void drop(Seated seated, String why) {
+        if (seated.dropped) {
+            return;
         }
-        // Only the latest events go to Redis: the session is rewritten on every change, and a
-        // client further behind than this gets the state snapshot, which is complete anyway.
-        JsonArrayBuilder events = Json.createArrayBuilder();
-        game.events.stream().skip(Math.max(0, game.events.size() - PERSISTED_EVENTS)).forEach(events::add);
-        Optional<Outcome> outcome = game.match.outcome();
-        boolean forfeit = outcome.isPresent() && Outcome.FORFEIT.equals(outcome.get().reason());
-        JsonObject session = Json.createObjectBuilder()
-                .add("gameId", game.id)
-                .add("gameType", game.type.name())
-                .add("bestOf", setup.options().bestOf())
-                .add("serverSeed", setup.serverSeed().hex())
-                .add("serverSeedSha256", game.serverSeedHash)
-                .add("clientSeeds", Json.createObjectBuilder().add("P1", setup.clientSeeds().p1().value())
-                        .add("P2", setup.clientSeeds().p2().value()))
-                .add("wallets", Json.createObjectBuilder().add("P1", game.wallets.p1()).add("P2", game.wallets.p2()))
-                .add("playerIds", Json.createObjectBuilder().add("P1", game.playerIds.p1()).add("P2", game.playerIds.p2()))
-                .add("startedAt", game.startedAtMillis)
-                .add("log", log)
-                .add("forfeitedBy", forfeit ? Json.createValue(outcome.get().winnerSeat().orElseThrow().other().name()) : JsonValue.NULL)
-                .add("version", game.version)
-                .add("misses", Json.createArrayBuilder().add(game.consecutiveMisses[0]).add(game.consecutiveMisses[1]))
-                .add("lastClientSeq", Json.createArrayBuilder().add(game.lastClientSeq[0]).add(game.lastClientSeq[1]))
-                .add("lastClientAction", Json.createArrayBuilder()
-                        .add(game.lastClientAction[0] == null ? JsonValue.NULL : Json.createValue(game.lastClientAction[0]))
-                        .add(game.lastClientAction[1] == null ? JsonValue.NULL : Json.createValue(game.lastClientAction[1])))
-                .add("events", events)
-                .add("gameOver", game.gameOver == null ? JsonValue.NULL : game.gameOver)
-                .build();
-        return session;
+        seated.dropped = true;
+        seated.cancelWakeup();
+        tables.remove(seated.gameId, seated);
+        if (!seated.table.isOver()) {
+            metrics.gameLeft();
+        }
+        LOG.warning(() -> "game " + seated.gameId + " dropped by this node: " + why);
+        seated.followers.keySet().forEach(following::remove);
+        seated.followers.clear();
+    }
+
+    /** A write failed: the lease is gone, or it is unknown whether the row landed. Rebuild from PostgreSQL. */
+    private void lost(Seated seated, RuntimeException e) {
+        if (e instanceof LeaseLostException) {
+            drop(seated, e.getMessage());
+            return;
+        }
+        LOG.log(Level.WARNING, "a write of game " + seated.gameId + " failed; reloading it from PostgreSQL", e);
+        Map<GameListener, Optional<Seat>> followers = new LinkedHashMap<>(seated.followers);
+        long version = seated.table.log().version();
+        drop(seated, "reloading after a failed write");
+        leases.release(seated.gameId);
+        scheduler.execute(() -> claim(seated.gameId, false).ifPresent(reloaded -> {
+            synchronized (reloaded) {
+                long now = System.currentTimeMillis();
+                followers.forEach((listener, seat) -> {
+                    following.put(listener, seated.gameId);
+                    attach(reloaded, listener, seat, version, now);
+                });
+            }
+        }));
+    }
+
+    // ---- clocks ----
+
+    private void reschedule(Seated seated) {
+        long next = seated.table.nextWakeup();
+        if (next == seated.wakeupAt || seated.dropped) {
+            return;
+        }
+        seated.cancelWakeup();
+        seated.wakeupAt = next;
+        if (next == Long.MAX_VALUE) {
+            return;
+        }
+        long delay = Math.max(0, next - System.currentTimeMillis());
+        seated.wakeup = scheduler.schedule(() -> wake(seated), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void wake(Seated seated) {
+        synchronized (seated) {
+            if (seated.dropped) {
+                return;
+            }
+            seated.wakeupAt = 0;
+            try {
+                publish(seated, seated.table.tick(System.currentTimeMillis()));
+                seated.table.resultFailure().ifPresent(failure -> LOG.log(Level.SEVERE, "the result of game "
+                        + seated.gameId + " was not recorded; retrying in " + RETRY_MILLIS + " ms", failure));
+            } catch (RuntimeException e) {
+                lost(seated, e);
+                return;
+            }
+            afterChange(seated);
+        }
+    }
+
+    private void afterChange(Seated seated) {
+        persistSession(seated);
+        if (seated.table.isOver() && !seated.ended) {
+            seated.ended = true;
+            GameOver over = seated.table.log().gameOver().orElseThrow();
+            metrics.gameEnded(over.outcome(), (System.currentTimeMillis() - seated.startedAt()) / 1000.0);
+            leases.release(seated.gameId);
+            scheduler.schedule(() -> {
+                synchronized (seated) {
+                    drop(seated, "finished " + KEEP_FINISHED_MILLIS / 1000 + " s ago");
+                }
+            }, KEEP_FINISHED_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        reschedule(seated);
+    }
+
+    // ---- followers ----
+
+    /**
+     * Adds a follower to a table: first what the others hear (its seat came back, turn 1's clock
+     * started), then the follower gets the events after {@code sinceVersion} and a state snapshot.
+     */
+    private void attach(Seated seated, GameListener listener, Optional<Seat> seat, long sinceVersion, long now) {
+        Optional<Seat> before = seated.followers.remove(listener);
+        if (seat.isPresent() && (before == null || before.isEmpty())) {
+            publish(seated, seated.table.connect(seat.get(), now));
+        }
+        for (GameMessage event : seated.table.eventsAfter(sinceVersion)) {
+            send(listener, event);
+        }
+        send(listener, seated.table.snapshot(seat.orElse(null)));
+        seated.followers.put(listener, seat);
+        reschedule(seated);
+    }
+
+    private void follow(GameListener listener, long gameId) {
+        Long previous = following.get(listener);
+        if (previous != null && previous != gameId) {
+            leave(listener);
+        }
+        following.put(listener, gameId);
+    }
+
+    private void awaitStart(GameRecords.StoredGame stored, GameListener listener, Optional<Seat> seat) {
+        waiting.computeIfAbsent(stored.id(), id -> new ConcurrentHashMap<>()).put(listener, seat);
+        send(listener, new StateSnapshot(stored.id(), stored.type(), stored.metadata().getInt("bestOf"),
+                StateSnapshot.Status.WAITING_FOR_OPPONENT, 0, seat.orElse(null), new PerSeat<>(stored.wallet1(), null),
+                new PerSeat<>(stored.metadata().getJsonObject("clientSeeds").getString("P1"), null),
+                stored.serverSeedHash(), 1, Optional.empty(), new PerSeat<>(seat.isPresent(), false),
+                seat.map(s -> 0), null, Optional.empty()));
+    }
+
+    /** A follower of a game not owned here: a finished game's final state, else "try again". */
+    private void sendFinishedOrUnavailable(GameRecords.StoredGame stored, Optional<Seat> seat, OptionalLong sinceVersion,
+                                           GameListener listener) {
+        if (!stored.status().isFinal() || !stored.started()) {
+            throw new GameRefusedException("game-unavailable", Kind.UNAVAILABLE, "game " + stored.id()
+                    + " is moving to another server; send the same frame again in a second");
+        }
+        GameTable finished = GameTable.resumed(stored.log(), ReadOnly.STORE, settings, System.currentTimeMillis());
+        finished.eventsAfter(sinceVersion.orElse(Long.MAX_VALUE)).forEach(e -> send(listener, e));
+        send(listener, finished.snapshot(seat.orElse(null)));
+    }
+
+    private void publish(Seated seated, List<? extends GameEvent> events) {
+        for (GameEvent event : events) {
+            seated.followers.keySet().forEach(listener -> send(listener, event));
+        }
+    }
+
+    private static void send(GameListener listener, GameMessage message) {
+        try {
+            listener.deliver(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "a follower failed; its connection will be cleaned up on close", e);
+        }
+    }
+
+    // ---- the Redis mirror ----
+
+    /**
+     * Mirrors the game's log to Redis soon, off the caller's path: changes within
+     * {@link #SESSION_FLUSH_MILLIS} are written once, and writes of one game keep their order.
+     */
+    private void persistSession(Seated seated) {
+        if (seated.sessionDirty.compareAndSet(false, true)) {
+            scheduler.schedule(() -> flushSession(seated), SESSION_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushSession(Seated seated) {
+        synchronized (seated.sessionWrites) {
+            List<LogRow> rows;
+            synchronized (seated) {
+                seated.sessionDirty.set(false);
+                if (seated.dropped) {
+                    return;
+                }
+                rows = seated.table.log().rows();
+            }
+            sessions.save(seated.gameId, seated.epoch, rows);
+        }
     }
 
     // ---- helpers ----
 
-    private void publish(LiveGame game, JsonObject event) {
-        game.remember(event);
-        for (Seat seat : Seat.values()) {
-            send(game.players.get(seat), event);
-        }
-        send(game.spectators, event);
+    private static GameRefusedException resync(long gameId) {
+        return new GameRefusedException("resync", Kind.CONFLICT, "game " + gameId
+                + " is played on another server now or could not be saved; send join_game with sinceVersion");
     }
 
-    private static void replay(LiveGame game, long sinceVersion, GameListener listener) {
-        for (JsonObject event : game.events) {
-            // game_over is sent once, after the replay, by the caller.
-            if (event.getJsonNumber("version").longValue() > sinceVersion && !"game_over".equals(event.getString("type"))) {
-                listener.send(event);
-            }
-        }
-    }
-
-    private static void send(Set<GameListener> targets, JsonObject frame) {
-        for (GameListener target : targets) {
-            try {
-                target.send(frame);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "a listener failed; its connection will be cleaned up on close", e);
-            }
-        }
-    }
-
-    private static LoggedAction last(Match<?> match) {
-        List<LoggedAction> log = match.log();
-        return log.get(log.size() - 1);
-    }
-
-    private static GameSetup setup(long gameId, GameType type, int bestOf, String serverSeed, JsonObject clientSeeds) {
-        return new GameSetup(gameId, type, GameOptions.bestOf(bestOf), new ServerSeed(serverSeed),
-                new PerSeat<>(new ClientSeed(clientSeeds.getString("P1")), new ClientSeed(clientSeeds.getString("P2"))));
+    private static Map<String, String> seats(PerSeat<String> values) {
+        return Map.of("P1", values.p1(), "P2", values.p2());
     }
 
     private static GameOptions options(GameType type, int bestOf) {
@@ -693,29 +637,82 @@ public class GameHall {
         return code.toString();
     }
 
-    /** Re-arms the timers of every game in progress after this node (re)starts. */
-    public void resumeGamesInProgress() {
-        for (Long gameId : records.inProgress()) {
-            try {
-                load(gameId, false);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "game " + gameId + " could not be resumed", e);
+    /** Games being played on this node (for the active-games gauge and the node's capacity). */
+    long activeGames() {
+        return tables.values().stream().filter(s -> !s.table.isOver()).count();
+    }
+
+    /** A game this node owns: its table, followers, clock and lease epoch. Guarded by its own monitor. */
+    private static final class Seated {
+
+        final long gameId;
+        final long epoch;
+        final GameRecords.StoredGame stored;
+        final GameTable table;
+        final Map<GameListener, Optional<Seat>> followers = new LinkedHashMap<>();
+        final AtomicBoolean sessionDirty = new AtomicBoolean();
+        final Object sessionWrites = new Object();
+        ScheduledFuture<?> wakeup;
+        long wakeupAt;
+        boolean dropped;
+        boolean ended;
+
+        Seated(long gameId, long epoch, GameRecords.StoredGame stored, GameTable table) {
+            this.gameId = gameId;
+            this.epoch = epoch;
+            this.stored = stored;
+            this.table = table;
+        }
+
+        long startedAt() {
+            return stored.startTime() == null ? System.currentTimeMillis() : stored.startTime().toEpochMilli();
+        }
+
+        void cancelWakeup() {
+            if (wakeup != null) {
+                wakeup.cancel(false);
+                wakeup = null;
             }
+            wakeupAt = 0;
         }
     }
 
-    /** Games being played on this node (for the active-games gauge). */
-    long activeGames() {
-        return live.values().stream().filter(g -> g.gameOver == null).count();
+    /** The store of a game this node owns: PostgreSQL under the node's fencing epoch. */
+    private final class RecordedStore implements TableStore {
+
+        private final long gameId;
+        private final long epoch;
+        private final PerSeat<Integer> playerIds;
+
+        RecordedStore(long gameId, long epoch, PerSeat<Integer> playerIds) {
+            this.gameId = gameId;
+            this.epoch = epoch;
+            this.playerIds = playerIds;
+        }
+
+        @Override
+        public void append(LogRow row) {
+            records.append(gameId, epoch, playerIds.get(row.seat()), row);
+        }
+
+        @Override
+        public Optional<Settlement> recordResult(GameLog log) {
+            return records.recordResult(gameId, epoch, log);
+        }
     }
 
-    @PreDestroy
-    void stopTimers() {
-        live.values().forEach(g -> {
-            if (g.turnTimer != null) {
-                g.turnTimer.cancel(false);
-            }
-            g.graceTimers.values().forEach(t -> t.cancel(false));
-        });
+    /** The store of a copy made only to be read: it never writes. */
+    private enum ReadOnly implements TableStore {
+        STORE;
+
+        @Override
+        public void append(LogRow row) {
+            throw new IllegalStateException("a read-only copy of a game never writes");
+        }
+
+        @Override
+        public Optional<Settlement> recordResult(GameLog log) {
+            throw new IllegalStateException("a read-only copy of a game never writes");
+        }
     }
 }

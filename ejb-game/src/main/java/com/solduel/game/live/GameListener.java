@@ -1,13 +1,13 @@
 package com.solduel.game.live;
 
-import jakarta.json.JsonObject;
+import com.solduel.game.table.GameMessage;
 
 /**
  * One connection that follows a game: a seated player's socket or a spectator's. The game hall
- * calls it with ready-made protocol frames ({@code {"type": ...}}); it must not block.
+ * hands it the game's messages in order; it must not block (encoding and sending are its own).
  */
 public interface GameListener {
 
-    /** Delivers one frame to this connection. */
-    void send(JsonObject frame);
+    /** Delivers one message to this connection. */
+    void deliver(GameMessage message);
 }

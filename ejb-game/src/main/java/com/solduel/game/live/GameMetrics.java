@@ -39,10 +39,16 @@ public class GameMetrics {
         active.incrementAndGet();
     }
 
+    /** A game this node was playing went to another node (or is being reloaded). */
+    void gameLeft() {
+        active.decrementAndGet();
+    }
+
     /** Counts the result ({@code win}, {@code draw} or {@code forfeit}) and the game's length. */
     void gameEnded(Outcome outcome, double seconds) {
         active.decrementAndGet();
-        String resultType = Outcome.FORFEIT.equals(outcome.reason()) ? "forfeit" : outcome.isDraw() ? "draw" : "win";
+        String resultType = Outcome.FORFEIT.equals(outcome.reason()) || Outcome.ABANDONED.equals(outcome.reason())
+                ? "forfeit" : outcome.isDraw() ? "draw" : "win";
         registry.counter(Metadata.builder().withName("sol_duel_game_completions")
                 .withDescription("Total number of completed games").build(), new Tag("result_type", resultType)).inc();
         registry.histogram(Metadata.builder().withName("sol_duel_game_duration").withUnit(MetricUnits.SECONDS)

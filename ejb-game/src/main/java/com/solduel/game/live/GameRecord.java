@@ -60,6 +60,10 @@ public class GameRecord {
     /** Secret until the game ends; never serialized to a client before that. */
     String serverSeed;
 
+    /** Raised (in SQL) by each node that takes the game over; action rows of an older epoch are refused. */
+    @Column(insertable = false, updatable = false)
+    long ownerEpoch;
+
     protected GameRecord() {
         // for JPA
     }
@@ -96,6 +100,17 @@ public class GameRecord {
         this.winnerId = winner;
         this.endTime = Instant.now();
         this.metadata = newMetadata;
+    }
+
+    /** Both players forfeited at once: the game is aborted, nobody won. */
+    void abort(String newMetadata) {
+        this.status = status.moveTo(GameStatus.ABORTED);
+        this.endTime = Instant.now();
+        this.metadata = newMetadata;
+    }
+
+    long ownerEpoch() {
+        return ownerEpoch;
     }
 
     public Long id() {

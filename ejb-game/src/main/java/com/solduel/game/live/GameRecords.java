@@ -3,52 +3,57 @@ package com.solduel.game.live;
 import com.solduel.game.fair.ClientSeed;
 import com.solduel.game.fair.ServerSeed;
 import com.solduel.game.rules.GameOptions;
+import com.solduel.game.rules.GameSetup;
 import com.solduel.game.rules.GameType;
-import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Outcome;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
+import com.solduel.game.settlement.GameFinished;
+import com.solduel.game.table.GameLog;
+import com.solduel.game.table.GameRefusedException;
+import com.solduel.game.table.LeaseLostException;
+import com.solduel.game.table.LogRow;
+import com.solduel.game.table.Settlement;
 import com.solduel.player.Player;
 import com.solduel.player.PlayerRegistry;
-import com.solduel.player.PlayerStateCache;
 import com.solduel.player.WalletAddress;
-import com.solduel.rating.Elo;
 import com.solduel.shared.SolDuelException.Kind;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The games' durable record in PostgreSQL: every write here is one JTA transaction, so a game,
- * its action log and its players' ratings never disagree.
+ * its action log and everything that follows from its result never disagree.
  */
 @Stateless
 public class GameRecords {
 
+    /** The SQLSTATE of the action-log fence (changelog 004): the writer's epoch is stale. */
+    static final String STALE_EPOCH = "SDF01";
+
     @PersistenceContext(unitName = "solduel")
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    PlayerStateCache playerCache;
-
     @EJB
     PlayerRegistry players;
+
+    @Inject
+    Event<GameFinished> finished;
 
     /** The signed-in player of {@code wallet}; a JWT holder always has one. */
     public Player player(WalletAddress wallet) {
@@ -95,90 +100,103 @@ public class GameRecords {
         return game;
     }
 
-    /** Appends one accepted action to the log; the unique (game, sequence) index refuses a second writer. */
-    public void append(long gameId, Integer playerId, GameActionRecord.ActionType type, LoggedAction action,
-                       int clientSeq) {
-        String data = Json.createObjectBuilder()
-                .add("seat", action.seat().name())
-                .add("turn", action.turn())
-                .add("action", action.action())
-                .add("timedOut", action.timedOut())
-                .add("clientSeq", clientSeq)
-                .build().toString();
-        em.persist(new GameActionRecord(gameId, playerId, type, data, action.sequence()));
-        em.flush();
+    /**
+     * Takes the game over for the calling node: raises its fencing epoch, so rows written under
+     * any earlier epoch are refused from now on. Empty when the game is not in progress.
+     */
+    public OptionalLong takeOwnership(long gameId) {
+        @SuppressWarnings("unchecked")
+        List<Number> epoch = em.createNativeQuery("UPDATE games SET owner_epoch = owner_epoch + 1 "
+                        + "WHERE id = ?1 AND status = 'IN_PROGRESS' RETURNING owner_epoch")
+                .setParameter(1, gameId)
+                .getResultList();
+        return epoch.isEmpty() ? OptionalLong.empty() : OptionalLong.of(epoch.get(0).longValue());
     }
 
     /**
-     * Records the end of a game in one transaction: the game row, both players' wins, losses and
-     * ratings, and a FORFEIT row when a player forfeited. Returns the rating changes.
+     * Appends one row to the game's action log under {@code epoch}; the database refuses it
+     * ({@link LeaseLostException}) when another node has taken the game over since, and the
+     * unique (game, sequence) index refuses a second row at the same place.
      */
-    public Completion complete(long gameId, Outcome outcome, int turnsPlayed, PerSeat<Integer> score,
-                               String actionLogSha256, Optional<Seat> forfeitedBy, int forfeitSequence) {
-        GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
-        if (game.status() == GameStatus.COMPLETED) {
-            throw new GameRefusedException("game-over", Kind.CONFLICT,
-                    "game " + gameId + " is already over");
+    public void append(long gameId, long epoch, Integer playerId, LogRow row) {
+        try {
+            em.persist(new GameActionRecord(gameId, playerId, LogRowJson.type(row), LogRowJson.data(row).toString(),
+                    row.sequence(), epoch));
+            em.flush();
+        } catch (PersistenceException e) {
+            if (staleEpoch(e)) {
+                throw new LeaseLostException(gameId, epoch);
+            }
+            throw e;
         }
-        Player p1 = em.find(Player.class, game.player1Id(), LockModeType.PESSIMISTIC_WRITE);
-        Player p2 = em.find(Player.class, game.player2Id(), LockModeType.PESSIMISTIC_WRITE);
-        double scoreP1 = outcome.isDraw() ? 0.5 : outcome.winner() == Seat.P1 ? 1.0 : 0.0;
-        Elo.Change change = Elo.after(p1.eloRating(), p2.eloRating(), scoreP1);
-        p1.recordResult(change.newA(), scoreP1);
-        p2.recordResult(change.newB(), 1.0 - scoreP1);
-
-        forfeitedBy.ifPresent(seat -> em.persist(new GameActionRecord(gameId,
-                seat == Seat.P1 ? game.player1Id() : game.player2Id(), GameActionRecord.ActionType.FORFEIT,
-                Json.createObjectBuilder().add("seat", seat.name()).build().toString(), forfeitSequence)));
-
-        Integer winner = outcome.isDraw() ? null : outcome.winner() == Seat.P1 ? game.player1Id() : game.player2Id();
-        game.complete(winner, Json.createObjectBuilder(parse(game.metadata()))
-                .add("result", Json.createObjectBuilder()
-                        .add("outcome", outcome.code())
-                        .add("reason", outcome.reason())
-                        .add("turnsPlayed", turnsPlayed)
-                        .add("score", Json.createObjectBuilder().add("P1", score.p1()).add("P2", score.p2()))
-                        .add("actionLogSha256", actionLogSha256))
-                .build().toString());
-
-        WalletAddress w1 = p1.wallet();
-        WalletAddress w2 = p2.wallet();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to flush
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    playerCache.evict(w1);
-                    playerCache.evict(w2);
-                }
-            }
-        });
-        return new Completion(PerSeat.of(seat -> seat == Seat.P1 ? change.newA() : change.newB()),
-                PerSeat.of(seat -> seat == Seat.P1 ? change.deltaA() : -change.deltaA()),
-                game.endTime());
     }
 
-    /** A game and its action log, to rebuild a session lost from Redis. */
+    /**
+     * Records the decided game's result in one transaction: the games row (COMPLETED, or ABORTED
+     * when both forfeited), and whatever observes {@link GameFinished} in this transaction (the
+     * ratings). A result already recorded (an earlier attempt whose answer was lost) is returned,
+     * not recorded again.
+     */
+    public Optional<Settlement> recordResult(long gameId, long epoch, GameLog log) {
+        GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
+        if (game.status().isFinal()) {
+            return recordedSettlement(parse(game.metadata())).orElse(Optional.empty());
+        }
+        if (game.ownerEpoch() != epoch) {
+            throw new LeaseLostException(gameId, epoch);
+        }
+        Outcome outcome = log.match().outcome().orElseThrow();
+        PerSeat<Integer> ids = new PerSeat<>(game.player1Id(), game.player2Id());
+        // Locked in id order, like every writer of two players, so two results never deadlock.
+        boolean p1First = ids.p1() < ids.p2();
+        Player first = em.find(Player.class, p1First ? ids.p1() : ids.p2(), LockModeType.PESSIMISTIC_WRITE);
+        Player second = em.find(Player.class, p1First ? ids.p2() : ids.p1(), LockModeType.PESSIMISTIC_WRITE);
+        PerSeat<Player> seats = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
+        PerSeat<Integer> before = seats.map(Player::eloRating);
+
+        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome);
+        finished.fire(event);
+
+        PerSeat<Integer> after = seats.map(Player::eloRating);
+        Optional<Settlement> settlement = event.abandoned() ? Optional.empty()
+                : Optional.of(new Settlement(after, PerSeat.of(s -> after.get(s) - before.get(s))));
+        JsonArrayBuilder forfeits = Json.createArrayBuilder();
+        log.forfeits().forEach(f -> forfeits.add(Json.createObjectBuilder().add("seat", f.seat().name())
+                .add("cause", f.cause().name())));
+        var result = Json.createObjectBuilder()
+                .add("outcome", outcome.code())
+                .add("reason", outcome.reason())
+                .add("turnsPlayed", log.match().turnsPlayed())
+                .add("score", perSeat(log.match().score()))
+                .add("actionLogSha256", com.solduel.game.verify.ActionLogDigest.of(log.match()))
+                .add("forfeits", forfeits);
+        settlement.ifPresent(s -> result.add("ratings", perSeat(s.ratings())).add("ratingChanges", perSeat(s.ratingChanges())));
+        String metadata = Json.createObjectBuilder(parse(game.metadata())).add("result", result).build().toString();
+        if (event.abandoned()) {
+            game.abort(metadata);
+        } else {
+            game.complete(outcome.isDraw() ? null : ids.get(outcome.winner()), metadata);
+        }
+        return settlement;
+    }
+
+    /** A game and its action log as stored. */
     public Optional<StoredGame> load(long gameId) {
         GameRecord game = em.find(GameRecord.class, gameId);
         if (game == null) {
             return Optional.empty();
         }
-        List<StoredAction> actions = em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id "
+        List<LogRow> rows = em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id "
                         + "ORDER BY a.sequenceNumber", GameActionRecord.class)
                 .setParameter("id", gameId)
                 .getResultStream()
-                .map(a -> new StoredAction(a.actionType, a.sequenceNumber, parse(a.actionData)))
+                .map(a -> LogRowJson.read(a.actionType, a.sequenceNumber, parse(a.actionData)))
                 .toList();
         String wallet1 = game.player1Id() == null ? null : em.find(Player.class, game.player1Id()).wallet().value();
         String wallet2 = game.player2Id() == null ? null : em.find(Player.class, game.player2Id()).wallet().value();
         return Optional.of(new StoredGame(game.id(), game.gameType(), game.status(), game.serverSeed(),
                 game.serverSeedHash(), parse(game.metadata()), game.player1Id(), game.player2Id(), wallet1, wallet2,
-                game.inviteCode(), game.startTime(), game.endTime(), actions));
+                game.startTime(), game.ownerEpoch(), rows));
     }
 
     /** The highest sequence number in a game's log (0 when empty): tells whether a Redis session is current. */
@@ -189,11 +207,39 @@ public class GameRecords {
         return last == null ? 0 : last;
     }
 
-    /** Ids of the games being played, to re-arm their timers after a restart. */
+    /** Ids of the games being played. */
     public List<Long> inProgress() {
         return em.createQuery("SELECT g.id FROM GameRecord g WHERE g.status = :s", Long.class)
                 .setParameter("s", GameStatus.IN_PROGRESS)
                 .getResultList();
+    }
+
+    private static boolean staleEpoch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && STALE_EPOCH.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The settlement a recorded result holds: empty when none is recorded; an empty settlement for an unrated result. */
+    static Optional<Optional<Settlement>> recordedSettlement(JsonObject metadata) {
+        JsonObject result = metadata.getJsonObject("result");
+        if (result == null) {
+            return Optional.empty();
+        }
+        JsonObject ratings = result.getJsonObject("ratings");
+        JsonObject changes = result.getJsonObject("ratingChanges");
+        if (ratings == null || changes == null) {
+            return Optional.of(Optional.empty());
+        }
+        return Optional.of(Optional.of(new Settlement(new PerSeat<>(ratings.getInt("P1"), ratings.getInt("P2")),
+                new PerSeat<>(changes.getInt("P1"), changes.getInt("P2")))));
+    }
+
+    private static JsonObject perSeat(PerSeat<Integer> values) {
+        return Json.createObjectBuilder().add("P1", values.p1()).add("P2", values.p2()).build();
     }
 
     static JsonObject parse(String json) {
@@ -202,18 +248,43 @@ public class GameRecords {
         }
     }
 
-    /** Ratings after a game and each seat's change. */
-    public record Completion(PerSeat<Integer> ratings, PerSeat<Integer> ratingChanges, Instant endedAt) {
-    }
-
-    /** A game as stored. */
+    /** A game as stored; {@code rows} is its action log in order. */
     public record StoredGame(long id, GameType type, GameStatus status, String serverSeed, String serverSeedHash,
                              JsonObject metadata, Integer player1Id, Integer player2Id, String wallet1,
-                             String wallet2, String inviteCode, Instant startTime, Instant endTime,
-                             List<StoredAction> actions) {
-    }
+                             String wallet2, Instant startTime, long ownerEpoch, List<LogRow> rows) {
 
-    /** One stored action row. */
-    public record StoredAction(GameActionRecord.ActionType type, int sequence, JsonObject data) {
+        /** Whether both seats are taken (the game has started). */
+        public boolean started() {
+            return player2Id != null;
+        }
+
+        /** The fixed setup of a started game. */
+        public GameSetup setup() {
+            JsonObject seeds = metadata.getJsonObject("clientSeeds");
+            return new GameSetup(id, type, GameOptions.bestOf(metadata.getInt("bestOf")), new ServerSeed(serverSeed),
+                    new PerSeat<>(new ClientSeed(seeds.getString("P1")), new ClientSeed(seeds.getString("P2"))));
+        }
+
+        public PerSeat<String> wallets() {
+            return new PerSeat<>(wallet1, wallet2);
+        }
+
+        public PerSeat<Integer> playerIds() {
+            return new PerSeat<>(player1Id, player2Id);
+        }
+
+        /** The log rebuilt from the stored rows, with the result when it was recorded. */
+        public GameLog log() {
+            return GameLog.rebuild(setup(), wallets(), rows,
+                    status.isFinal() ? recordedSettlement(metadata).or(() -> Optional.of(Optional.empty())) : Optional.empty());
+        }
+
+        /** The seat of {@code wallet}, if it plays this game. */
+        public Optional<Seat> seatOf(String wallet) {
+            if (wallet.equals(wallet1)) {
+                return Optional.of(Seat.P1);
+            }
+            return wallet.equals(wallet2) ? Optional.of(Seat.P2) : Optional.empty();
+        }
     }
 }

@@ -1,11 +1,16 @@
 package com.solduel.game.live;
 
+import com.solduel.game.table.LogRow;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,12 +18,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Live game sessions in Redis under the seed's {@code game:{id}:session} with its 30-minute TTL,
- * refreshed on every change. PostgreSQL holds the same facts (the action log), so a session lost
- * from Redis is rebuilt, never the game lost; a Redis outage only costs that rebuild.
+ * Live game sessions in Redis under the seed's {@code game:{id}:session} with its 30-minute TTL:
+ * the owner mirrors each game's action log there (format {@value #FORMAT}: the rows in
+ * {@link LogRowJson}, from which every public event is derived), and nodes that only read a game
+ * use it instead of PostgreSQL. A session of another format is ignored, never misread; PostgreSQL
+ * stays the truth (a node taking a game over reads PostgreSQL after raising the epoch).
  */
 @ApplicationScoped
 public class SessionStore {
+
+    /** The session layout this code writes and reads. */
+    public static final int FORMAT = 2;
 
     private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
@@ -34,31 +44,59 @@ public class SessionStore {
         return "game:" + gameId + ":session";
     }
 
-    void save(long gameId, JsonObject session) {
+    /** Mirrors {@code rows} of a game owned under {@code epoch}. */
+    void save(long gameId, long epoch, List<LogRow> rows) {
+        JsonArrayBuilder log = Json.createArrayBuilder();
+        for (LogRow row : rows) {
+            log.add(Json.createObjectBuilder().add("seq", row.sequence()).add("type", LogRowJson.type(row).name())
+                    .add("data", LogRowJson.data(row)));
+        }
+        String session = Json.createObjectBuilder().add("format", FORMAT).add("gameId", gameId).add("epoch", epoch)
+                .add("rows", log).build().toString();
         try {
-            redis.client().setex(key(gameId), ttlSeconds, session.toString());
+            redis.client().setex(key(gameId), ttlSeconds, session);
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "game session {0} not saved to Redis ({1}); PostgreSQL still has it",
                     new Object[] {gameId, e.getMessage()});
         }
     }
 
-    Optional<JsonObject> load(long gameId) {
+    /** The mirrored rows of a game, if Redis has a readable session of this format. */
+    Optional<List<LogRow>> rows(long gameId) {
         try {
             String json = redis.client().get(key(gameId));
             if (json == null) {
                 return Optional.empty();
             }
+            JsonObject session;
             try (var reader = Json.createReader(new StringReader(json))) {
-                return Optional.of(reader.readObject());
+                session = reader.readObject();
             }
+            if (session.getInt("format", 0) != FORMAT) {
+                return Optional.empty();
+            }
+            List<LogRow> rows = new ArrayList<>();
+            for (JsonValue value : session.getJsonArray("rows")) {
+                JsonObject row = value.asJsonObject();
+                rows.add(LogRowJson.read(GameActionRecord.ActionType.valueOf(row.getString("type")), row.getInt("seq"),
+                        row.getJsonObject("data")));
+            }
+            return Optional.of(rows);
         } catch (JedisException e) {
-            LOG.log(Level.WARNING, "game session {0} not read from Redis ({1}); rebuilding from PostgreSQL",
+            LOG.log(Level.WARNING, "game session {0} not read from Redis ({1}); reading PostgreSQL",
                     new Object[] {gameId, e.getMessage()});
             return Optional.empty();
-        } catch (RuntimeException corrupt) {
-            LOG.log(Level.WARNING, "game session {0} in Redis is unreadable; rebuilding from PostgreSQL", gameId);
+        } catch (RuntimeException unreadable) {
+            LOG.log(Level.WARNING, "game session {0} in Redis is unreadable; reading PostgreSQL", gameId);
             return Optional.empty();
+        }
+    }
+
+    void delete(long gameId) {
+        try {
+            redis.client().del(key(gameId));
+        } catch (JedisException e) {
+            LOG.log(Level.FINE, "game session {0} not deleted ({1}); it expires", new Object[] {gameId, e.getMessage()});
         }
     }
 }

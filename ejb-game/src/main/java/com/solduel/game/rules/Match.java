@@ -182,6 +182,17 @@ public final class Match<S extends GameState> {
                 Outcome.win(loser.other(), Outcome.FORFEIT));
     }
 
+    /**
+     * Ends the game with nobody winning because both players forfeited at once (both absent, or
+     * both out of turns): {@link Outcome#ABANDONED}, the server's decision, not the rules'.
+     */
+    public Match<S> abandon() {
+        if (isFinished()) {
+            throw new IllegalStateException("the game is already finished");
+        }
+        return new Match<>(setup, rules, rng, state, pending, log, Outcome.draw(Outcome.ABANDONED));
+    }
+
     private void requireRunning() {
         if (isFinished()) {
             throw new IllegalActionException(IllegalActionException.Reason.GAME_FINISHED, "the game is finished");

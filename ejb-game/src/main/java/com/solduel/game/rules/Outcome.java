@@ -14,6 +14,12 @@ public record Outcome(Seat winner, String reason) {
     /** Reason used when a player forfeits (two missed turns, disconnect); decided by the server, not the rules. */
     public static final String FORFEIT = "FORFEIT";
 
+    /**
+     * Reason used when both players forfeit at once (both absent, or both out of turns): nobody
+     * wins, the game is aborted and no rating changes.
+     */
+    public static final String ABANDONED = "ABANDONED";
+
     /** Requires a reason. */
     public Outcome {
         Objects.requireNonNull(reason, "reason");

@@ -3,6 +3,7 @@ package com.solduel.api.game;
 import com.solduel.auth.PlayerTokens;
 import com.solduel.game.live.CreatedGame;
 import com.solduel.game.live.GameHall;
+import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.verify.GameExportJson;
@@ -10,7 +11,6 @@ import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +64,7 @@ public class GameResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "A game's public summary; the server seed appears once the game is over")
-    public JsonObject summary(@PathParam("id") long id) {
+    public GameSummary summary(@PathParam("id") long id) {
         return hall.summary(id);
     }
 

@@ -1,13 +1,12 @@
-package com.solduel.game.live;
+package com.solduel.game.table;
 
 import com.solduel.shared.SolDuelException;
-import jakarta.ejb.ApplicationException;
 
 /**
  * A request about a game that is refused and changes nothing: the code is what the client
- * switches on (REST problem {@code code}, WebSocket error frame {@code code}).
+ * switches on (REST problem {@code code}, WebSocket error frame {@code code}). Inside an EJB it
+ * rolls the transaction back (declared in META-INF/ejb-jar.xml, keeping this class plain Java).
  */
-@ApplicationException(rollback = true)
 public class GameRefusedException extends SolDuelException {
 
     private final String code;
@@ -25,6 +24,10 @@ public class GameRefusedException extends SolDuelException {
 
     public static GameRefusedException notYourGame(long gameId) {
         return new GameRefusedException("not-your-game", Kind.FORBIDDEN, "you are not a player of game " + gameId);
+    }
+
+    public static GameRefusedException gameOver(long gameId) {
+        return new GameRefusedException("game-over", Kind.CONFLICT, "game " + gameId + " is over");
     }
 
     @Override

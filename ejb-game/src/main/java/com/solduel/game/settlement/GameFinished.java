@@ -1,0 +1,37 @@
+package com.solduel.game.settlement;
+
+import com.solduel.game.rules.Outcome;
+import com.solduel.game.rules.PerSeat;
+import com.solduel.game.rules.Seat;
+import com.solduel.player.WalletAddress;
+import java.util.Optional;
+
+/**
+ * A game's result is being recorded. Fired synchronously inside the recording's JTA transaction:
+ * an observer with {@code @Observes(during = TransactionPhase.IN_PROGRESS)} writes in the same
+ * transaction (all or nothing with the result); {@code AFTER_SUCCESS} observers run once it
+ * committed. Observers must not call back into the game.
+ *
+ * @param playerIds {@code players.id} of each seat
+ * @param outcome   the winner or a draw, and why ({@link Outcome#FORFEIT}, {@link Outcome#ABANDONED}, ...)
+ */
+public record GameFinished(long gameId, PerSeat<Integer> playerIds, PerSeat<WalletAddress> wallets, Outcome outcome) {
+
+    /** True when both players forfeited: nobody won and the game is aborted (no rating change; stakes refunded). */
+    public boolean abandoned() {
+        return Outcome.ABANDONED.equals(outcome.reason());
+    }
+
+    /** The result each seat scored: 1 a win, 0 a loss, 0.5 a draw; empty for an abandoned game. */
+    public Optional<PerSeat<Double>> scores() {
+        if (abandoned()) {
+            return Optional.empty();
+        }
+        return Optional.of(PerSeat.of(seat -> outcome.isDraw() ? 0.5 : outcome.winner() == seat ? 1.0 : 0.0));
+    }
+
+    /** The seat that won, empty for a draw or an abandoned game. */
+    public Optional<Seat> winner() {
+        return outcome.winnerSeat();
+    }
+}

@@ -1,0 +1,162 @@
+package com.solduel.ws.protocol;
+
+import com.solduel.game.rules.PerSeat;
+import com.solduel.game.rules.Seat;
+import com.solduel.game.table.ActionAccepted;
+import com.solduel.game.table.GameMessage;
+import com.solduel.game.table.GameOver;
+import com.solduel.game.table.GameStarted;
+import com.solduel.game.table.PlayerActed;
+import com.solduel.game.table.PlayerLeft;
+import com.solduel.game.table.PlayerReturned;
+import com.solduel.game.table.StateSnapshot;
+import com.solduel.game.table.TurnPlayed;
+import com.solduel.game.table.TurnStarted;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The game protocol's server frames (websocket-war/asyncapi.yaml), built from the game's typed
+ * messages in one place. Every frame is a JSON object with a {@code type}; the events derived from
+ * the action log carry the game's {@code version}.
+ */
+public final class GameWire {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private GameWire() {
+    }
+
+    /** The frame of {@code message}. */
+    public static JsonObject frame(GameMessage message) {
+        if (message instanceof StateSnapshot state) {
+            return state(state);
+        }
+        if (message instanceof ActionAccepted ack) {
+            return JSON.createObjectBuilder().add("type", "action_accepted").add("gameId", ack.gameId())
+                    .add("clientSeq", ack.clientSeq()).add("turn", ack.turn()).add("action", ack.action())
+                    .add("duplicate", ack.duplicate()).build();
+        }
+        if (message instanceof GameStarted started) {
+            return JSON.createObjectBuilder().add("type", "game_started").add("gameId", started.gameId())
+                    .add("version", started.version()).add("gameType", started.gameType().name())
+                    .add("bestOf", started.bestOf()).add("players", seats(started.wallets(), Json::createValue))
+                    .add("clientSeeds", seats(started.clientSeeds(), Json::createValue))
+                    .add("serverSeedSha256", started.serverSeedSha256()).build();
+        }
+        if (message instanceof PlayerActed acted) {
+            return JSON.createObjectBuilder().add("type", "player_acted").add("gameId", acted.gameId())
+                    .add("version", acted.version()).add("seat", acted.seat().name()).add("turn", acted.turn())
+                    .add("timedOut", acted.timedOut()).build();
+        }
+        if (message instanceof TurnPlayed turn) {
+            return turnResult(turn);
+        }
+        if (message instanceof GameOver over) {
+            return gameOver(over);
+        }
+        if (message instanceof TurnStarted started) {
+            return JSON.createObjectBuilder().add("type", "turn_started").add("gameId", started.gameId())
+                    .add("turn", started.turn()).add("turnDeadline", started.deadlineMillis()).build();
+        }
+        if (message instanceof PlayerLeft left) {
+            return JSON.createObjectBuilder().add("type", "player_disconnected").add("gameId", left.gameId())
+                    .add("seat", left.seat().name()).add("graceSeconds", left.graceSeconds())
+                    .add("forfeitAt", left.forfeitAtMillis()).build();
+        }
+        if (message instanceof PlayerReturned back) {
+            return JSON.createObjectBuilder().add("type", "player_reconnected").add("gameId", back.gameId())
+                    .add("seat", back.seat().name()).build();
+        }
+        throw new IllegalArgumentException("no frame for " + message.getClass().getName());
+    }
+
+    private static JsonObject state(StateSnapshot s) {
+        return JSON.createObjectBuilder()
+                .add("type", "state")
+                .add("gameId", s.gameId())
+                .add("gameType", s.gameType().name())
+                .add("bestOf", s.bestOf())
+                .add("status", s.status().name())
+                .add("version", s.version())
+                .add("seat", s.seat() == null ? JsonValue.NULL : Json.createValue(s.seat().name()))
+                .add("players", seats(s.wallets(), GameWire::nullable))
+                .add("clientSeeds", seats(s.clientSeeds(), GameWire::nullable))
+                .add("serverSeedSha256", s.serverSeedSha256())
+                .add("turn", s.turn())
+                .add("turnDeadline", s.turnDeadline().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("finished", s.status() == StateSnapshot.Status.FINISHED)
+                .add("connected", seats(s.connected(), b -> b ? JsonValue.TRUE : JsonValue.FALSE))
+                .add("lastClientSeq", s.lastClientSeq().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("view", s.view() == null ? JsonValue.NULL : toJson(s.view()))
+                .add("gameOver", s.gameOver().<JsonValue>map(GameWire::gameOver).orElse(JsonValue.NULL))
+                .build();
+    }
+
+    private static JsonObject turnResult(TurnPlayed turn) {
+        JsonArrayBuilder timed = JSON.createArrayBuilder();
+        turn.timedOut().forEach(s -> timed.add(s.name()));
+        JsonArrayBuilder events = JSON.createArrayBuilder();
+        turn.events().forEach(e -> events.add(JSON.createObjectBuilder(toJson(e).asJsonObject())
+                .add("kind", e.getClass().getSimpleName())));
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
+                .add("type", "turn_result")
+                .add("gameId", turn.gameId())
+                .add("version", turn.version())
+                .add("turn", turn.turn())
+                .add("moves", seats(turn.moves(), Json::createValue))
+                .add("timedOut", timed)
+                .add("events", events)
+                .add("score", seats(turn.score(), Json::createValue))
+                .add("actionLogSha256", turn.actionLogSha256());
+        turn.nextTurn().ifPresent(next -> frame.add("nextTurn", next));
+        return frame.build();
+    }
+
+    private static JsonObject gameOver(GameOver over) {
+        JsonArrayBuilder forfeits = JSON.createArrayBuilder();
+        over.forfeits().forEach(f -> forfeits.add(JSON.createObjectBuilder().add("seat", f.seat().name())
+                .add("cause", f.cause().name())));
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
+                .add("type", "game_over")
+                .add("gameId", over.gameId())
+                .add("version", over.version())
+                .add("outcome", over.outcome().code())
+                .add("reason", over.outcome().reason())
+                .add("winner", over.winner().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("forfeits", forfeits)
+                .add("score", seats(over.score(), Json::createValue))
+                .add("turnsPlayed", over.turnsPlayed())
+                .add("serverSeed", over.serverSeed())
+                .add("serverSeedSha256", over.serverSeedSha256())
+                .add("actionLogSha256", over.actionLogSha256());
+        over.settlement().ifPresent(s -> frame.add("ratings", seats(s.ratings(), Json::createValue))
+                .add("ratingChanges", seats(s.ratingChanges(), Json::createValue)));
+        return frame.build();
+    }
+
+    private static <T> JsonObject seats(PerSeat<T> values, Function<T, JsonValue> value) {
+        return JSON.createObjectBuilder().add(Seat.P1.name(), value.apply(values.p1()))
+                .add(Seat.P2.name(), value.apply(values.p2())).build();
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+
+    private static JsonValue toJson(Object value) {
+        try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+            return reader.readValue();
+        }
+    }
+}
