@@ -92,7 +92,7 @@ socket.addEventListener('message', (event) => {
       if (frame.view?.legalActions?.length) console.log(`your actions: ${frame.view.legalActions.join(', ')}`);
       break;
     case 'turn_result':
-      turn = frame.nextTurn;
+      if (frame.nextTurn) turn = frame.nextTurn; // the turn that ends the game names no next turn
       console.log(`turn ${frame.turn}: P1 ${frame.moves.P1} vs P2 ${frame.moves.P2}` +
         (frame.timedOut.length ? ` (timed out: ${frame.timedOut.join(', ')})` : '') +
         ` | score P1 ${frame.score.P1} – P2 ${frame.score.P2}`);
@@ -100,6 +100,8 @@ socket.addEventListener('message', (event) => {
       break;
     case 'action_accepted': console.log(`locked in ${frame.action} for turn ${frame.turn}`); break;
     case 'player_acted': console.log(`${frame.seat} has chosen for turn ${frame.turn}`); break;
+    case 'game_started': console.log(`${frame.players.P2} joined: the game is on (client seeds P1 ${frame.clientSeeds.P1}, P2 ${frame.clientSeeds.P2})`); break;
+    case 'turn_started': console.log(`turn ${frame.turn}: choose within ${Math.round((frame.turnDeadline - Date.now()) / 1000)} s`); break;
     case 'player_disconnected': console.log(`${frame.seat} disconnected; ${frame.graceSeconds} s to come back`); break;
     case 'player_reconnected': console.log(`${frame.seat} is back`); break;
     case 'error': console.log(`refused: ${frame.code}: ${frame.message}`); break;

@@ -318,16 +318,20 @@ class GamePlayIT {
                 assertThat(state.getInt("turn")).isEqualTo(2);
                 assertThat(perSeat(state.getJsonObject("view").getJsonObject("hasChosen"), "P1")).isEqualTo(JsonValue.TRUE);
                 assertThat(reveals(state, "PAPER")).as("the snapshot hides P1's pending choice: %s", state).isFalse();
-                JsonObject missedAway = back.await("player_disconnected");
+                // What was missed comes first, in order, each above sinceVersion; then the snapshot at the latest version.
+                List<JsonObject> frames = back.received();
+                List<String> types = frames.stream().map(f -> f.getString("type")).toList();
+                assertThat(types).containsSubsequence("welcome", "player_acted", "state");
                 JsonObject missedActed = back.await("player_acted");
-                assertThat(missedAway.getJsonNumber("version").longValue()).isGreaterThan(seenByP2);
                 assertThat(missedActed.getString("seat")).isEqualTo("P1");
                 assertThat(missedActed.getInt("turn")).isEqualTo(2);
+                assertThat(missedActed.getJsonNumber("version").longValue()).isEqualTo(seenByP2 + 1);
+                assertThat(state.getJsonNumber("version").longValue()).isEqualTo(seenByP2 + 1);
                 assertThat(back.received()).as("nothing at or before sinceVersion is replayed").noneMatch(
                         f -> f.containsKey("version") && !"state".equals(f.getString("type"))
                                 && f.getJsonNumber("version").longValue() <= seenByP2);
-                assertThat(p1.await("player_reconnected", f -> f.getJsonNumber("version").longValue() > seenByP2)
-                        .getString("seat")).isEqualTo("P2");
+                assertThat(types).as("presence notices are live only, never replayed").doesNotContain("player_disconnected");
+                assertThat(p1.await("player_reconnected").getString("seat")).isEqualTo("P2");
 
                 back.submit(game, 7, 2, "SCISSORS");
                 assertThat(p1.await("turn_result", f -> f.getInt("turn") == 2).getJsonArray("timedOut")).isEmpty();
@@ -340,7 +344,7 @@ class GamePlayIT {
     }
 
     @Test
-    void aPlayerAwayLongerThanTheGraceForfeitsToTheOpponent() throws Exception {
+    void aPlayerAwayLongerThanTheGraceForfeitsBeforeTwoTurnsRunOut() throws Exception {
         Table table = Table.challenge("DUEL", 1);
         long game = table.gameId();
         try (GameSocket p1 = GameSocket.connect(table.p1().token())) {
@@ -350,25 +354,159 @@ class GamePlayIT {
             playTurn(game, 1, p1, "ATTACK", p2, "BLOCK");
             long left = System.nanoTime();
             p2.abort();
-            assertThat(p1.await("player_disconnected").getString("seat")).isEqualTo("P2");
+            JsonObject away = p1.await("player_disconnected");
+            assertThat(away.getString("seat")).isEqualTo("P2");
+            assertThat(away.getInt("graceSeconds")).isEqualTo(GRACE_SECONDS);
             p1.submit(game, 2, "ATTACK");
 
             JsonObject over = p1.await("game_over", f -> true, Duration.ofSeconds(GRACE_SECONDS + 6));
-            assertThat(Duration.ofNanos(System.nanoTime() - left)).isGreaterThan(Duration.ofMillis(GRACE_SECONDS * 1000 - 1000));
+            // The grace (4 s) ends before two missed turns could (2 x 3 s): this is the absence rule alone.
+            assertThat(Duration.ofNanos(System.nanoTime() - left))
+                    .isBetween(Duration.ofMillis(GRACE_SECONDS * 1000 - 500), Duration.ofMillis(2 * TURN_SECONDS * 1000 - 300));
             assertThat(over.getString("reason")).isEqualTo("FORFEIT");
             assertThat(over.getString("outcome")).isEqualTo("P1");
             assertThat(over.getString("winner")).isEqualTo(table.p1().wallet().address());
+            assertThat(over.getJsonArray("forfeits")).isEqualTo(Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("seat", "P2").add("cause", "ABSENT")).build());
         }
-        try (Connection db = TestEnvironment.database();
-             PreparedStatement forfeits = db.prepareStatement(
-                     "SELECT count(*) FROM game_actions WHERE game_id = ? AND action_type = 'FORFEIT'")) {
-            forfeits.setLong(1, game);
-            try (ResultSet rows = forfeits.executeQuery()) {
-                rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(1);
-            }
+        assertThat(forfeitRows(game)).containsExactly("P2 ABSENT");
+        assertExportVerifies(game);
+    }
+
+    @Test
+    void aConnectedPlayerWhoMissesTwoTurnsInARowForfeits() throws Exception {
+        Table table = Table.challenge("DUEL", 1);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1().token()); GameSocket p2 = GameSocket.connect(table.p2().token())) {
+            join(p1, game);
+            join(p2, game);
+            long start = System.nanoTime();
+            p1.submit(game, 1, "ATTACK");
+            assertThat(p1.await("turn_result", f -> f.getInt("turn") == 1, Duration.ofSeconds(TURN_SECONDS + 5))
+                    .getJsonArray("timedOut").getValuesAs(JsonString::getString)).containsExactly("P2");
+            p1.submit(game, 2, "BLOCK");
+            JsonObject over = p1.await("game_over", f -> true, Duration.ofSeconds(TURN_SECONDS + 5));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(2 * TURN_SECONDS * 1000 - 500), Duration.ofMillis(2 * TURN_SECONDS * 1000 + 2500));
+            assertThat(over.getString("outcome")).isEqualTo("P1");
+            assertThat(over.getJsonArray("forfeits").getJsonObject(0).getString("cause")).isEqualTo("MISSED_TURNS");
+            assertThat(p2.await("game_over")).isEqualTo(over);
+        }
+        assertThat(forfeitRows(game)).containsExactly("P2 MISSED_TURNS");
+        assertExportVerifies(game);
+    }
+
+    @Test
+    void aPlayerWhoNeverConnectsForfeitsWhenTheJoinGraceEnds() throws Exception {
+        Table table = Table.challenge("RPS", 3);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1().token())) {
+            long start = System.nanoTime();
+            JsonObject state = join(p1, game);
+            assertThat(state.get("turnDeadline")).as("turn 1's clock waits for both players").isEqualTo(JsonValue.NULL);
+            p1.submit(game, 1, "ROCK");
+            JsonObject over = p1.await("game_over", f -> true, Duration.ofSeconds(GRACE_SECONDS + 6));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(GRACE_SECONDS * 1000 + 1500));
+            assertThat(over.getString("outcome")).isEqualTo("P1");
+            assertThat(over.getJsonArray("forfeits").getJsonObject(0).getString("seat")).isEqualTo("P2");
+            assertThat(over.getJsonArray("forfeits").getJsonObject(0).getString("cause")).isEqualTo("ABSENT");
         }
         assertExportVerifies(game);
+    }
+
+    @Test
+    void aGameNobodyComesToIsAbandonedWithoutAWinnerOrARatingChange() throws Exception {
+        Table table = Table.challenge("RPS", 1);
+        long game = table.gameId();
+        TestEnvironment.await("the abandoned game to be recorded", Duration.ofSeconds(GRACE_SECONDS + 8),
+                () -> "ABORTED".equals(TestEnvironment.json(TestEnvironment.get("/api/games/" + game)).getString("status")));
+        JsonObject summary = TestEnvironment.json(TestEnvironment.get("/api/games/" + game));
+        assertThat(summary.getString("outcome")).isEqualTo("DRAW");
+        assertThat(summary.getString("reason")).isEqualTo("ABANDONED");
+        assertThat(forfeitRows(game)).containsExactlyInAnyOrder("P1 ABSENT", "P2 ABSENT");
+        assertThat(SchemaIT.strings("SELECT elo_rating || '/' || wins || '/' || losses FROM players WHERE wallet_address IN ('"
+                + table.p1().wallet().address() + "', '" + table.p2().wallet().address() + "')"))
+                .containsExactly("1000/0/0", "1000/0/0");
+        assertThat(SchemaIT.strings("SELECT coalesce(winner_id::text, 'none') FROM games WHERE id = " + game)).containsExactly("none");
+        assertExportVerifies(game);
+    }
+
+    @Test
+    void aRefusedJoinLeavesTheConnectionsWatchAsItWas() throws Exception {
+        Table table = Table.challenge("RPS", 3);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1().token()); GameSocket p2 = GameSocket.connect(table.p2().token());
+             GameSocket stranger = GameSocket.connect(Player.signIn().token())) {
+            join(p1, game);
+            join(p2, game);
+            stranger.watch(game);
+            stranger.await("state");
+            assertError(stranger, "{\"type\":\"join_game\",\"gameId\":" + game + "}", "not-your-game");
+            JsonObject result = playTurn(game, 1, p1, "ROCK", p2, "SCISSORS");
+            assertThat(stranger.await("turn_result", f -> f.getInt("turn") == 1)).as("still watching").isEqualTo(result);
+        }
+    }
+
+    @Test
+    void joiningAgainOnALiveConnectionResynchronisesWithoutLookingLikeALeave() throws Exception {
+        Table table = Table.challenge("RPS", 3);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1().token()); GameSocket p2 = GameSocket.connect(table.p2().token());
+             GameSocket spectator = GameSocket.connect(Player.signIn().token())) {
+            join(p1, game);
+            long version = join(p2, game).getJsonNumber("version").longValue();
+            spectator.watch(game);
+            spectator.await("state");
+            JsonObject again = join(p2, game);
+            assertThat(again.getJsonNumber("version").longValue()).as("a resync changes no version").isEqualTo(version);
+            playTurn(game, 1, p1, "ROCK", p2, "PAPER", spectator);
+            for (GameSocket socket : List.of(p1, spectator)) {
+                assertThat(socket.received()).extracting(f -> f.getString("type"))
+                        .doesNotContain("player_disconnected", "player_reconnected");
+            }
+        }
+    }
+
+    @Test
+    void theCreatorHearsTheOpponentJoinAndBothSeedsArePublicFromThen() throws Exception {
+        Player p1 = Player.signIn();
+        Player p2 = Player.signIn();
+        JsonObject created = TestEnvironment.json(GameApiIT.post("/api/games",
+                "{\"gameType\":\"RPS\",\"bestOf\":1,\"clientSeed\":\"creator-seed\"}", p1.token()));
+        long game = created.getJsonNumber("gameId").longValue();
+        try (GameSocket creator = GameSocket.connect(p1.token())) {
+            JsonObject waitingState = join(creator, game);
+            assertThat(waitingState.getString("status")).isEqualTo("WAITING_FOR_OPPONENT");
+            assertThat(waitingState.getJsonObject("players").get("P2")).isEqualTo(JsonValue.NULL);
+
+            var joined = GameApiIT.post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode")
+                    + "\",\"clientSeed\":\"joiner-seed\"}", p2.token());
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+            assertThat(TestEnvironment.json(joined).getString("opponentClientSeed")).isEqualTo("creator-seed");
+
+            JsonObject started = creator.await("game_started");
+            assertThat(started.getInt("version")).isEqualTo(1);
+            assertThat(started.getJsonObject("players").getString("P2")).isEqualTo(p2.wallet().address());
+            JsonObject seeds = Json.createObjectBuilder().add("P1", "creator-seed").add("P2", "joiner-seed").build();
+            assertThat(started.getJsonObject("clientSeeds")).isEqualTo(seeds);
+            JsonObject state = creator.await("state", f -> "IN_PROGRESS".equals(f.getString("status")));
+            assertThat(state.getJsonObject("clientSeeds")).isEqualTo(seeds);
+            assertThat(TestEnvironment.json(TestEnvironment.get("/api/games/" + game)).getJsonObject("clientSeeds"))
+                    .isEqualTo(seeds);
+
+            try (GameSocket joiner = GameSocket.connect(p2.token())) {
+                join(joiner, game);
+                JsonObject clock = creator.await("turn_started");
+                assertThat(clock.getInt("turn")).as("turn 1's clock starts once both are connected").isEqualTo(1);
+                JsonObject result = playTurn(game, 1, creator, "PAPER", joiner, "ROCK");
+                assertThat(result.containsKey("nextTurn")).as("the last turn names no next turn").isFalse();
+                creator.await("game_over");
+                join(joiner, game);
+                JsonObject finished = joiner.await("state", f -> f.getBoolean("finished"));
+                assertThat(finished.get("turnDeadline")).isEqualTo(JsonValue.NULL);
+                assertThat(finished.getJsonObject("gameOver").getString("outcome")).isEqualTo("P1");
+            }
+        }
     }
 
     @Test
@@ -528,6 +666,11 @@ class GamePlayIT {
 
     private static JsonObject withoutDuplicateFlag(JsonObject ack) {
         return Json.createObjectBuilder(ack).remove("duplicate").build();
+    }
+
+    private static List<String> forfeitRows(long gameId) throws Exception {
+        return SchemaIT.strings("SELECT (action_data->>'seat') || ' ' || (action_data->>'cause') FROM game_actions "
+                + "WHERE game_id = " + gameId + " AND action_type = 'FORFEIT' ORDER BY sequence_number");
     }
 
     private static int movesLogged(long gameId, String seat) throws Exception {

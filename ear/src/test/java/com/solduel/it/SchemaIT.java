@@ -31,15 +31,74 @@ class SchemaIT {
 
     @Test
     void liquibaseCreatedEverySeedTable() throws SQLException {
-        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"))
-                .contains("players", "games", "game_actions", "tournaments", "databasechangelog");
-        assertThat(strings("SELECT column_name || ':' || data_type FROM information_schema.columns "
-                + "WHERE table_name = 'games' ORDER BY ordinal_position"))
-                .as("the seed's columns, in the seed's order; later changesets only add after them")
-                .startsWith("id:bigint", "player1_id:integer", "player2_id:integer", "status:USER-DEFINED",
-                        "winner_id:integer", "wager_amount:bigint", "start_time:timestamp with time zone",
-                        "end_time:timestamp with time zone", "game_type:USER-DEFINED", "metadata:jsonb",
-                        "blockchain_tx_hash:character varying", "created_at:timestamp with time zone");
+        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
+                .containsExactly("game_actions", "games", "players", "tournaments");
+    }
+
+    @Test
+    void everySeedColumnIsThereWithItsTypeNullabilityAndDefaultAndOnlyDocumentedColumnsFollow() throws SQLException {
+        assertThat(columns("players")).containsExactly(
+                "id integer NOT NULL nextval('players_id_seq'::regclass)",
+                "wallet_address character varying(44) NOT NULL",
+                "username character varying(32) NULL",
+                "elo_rating integer NULL 1000",
+                "wins integer NULL 0",
+                "losses integer NULL 0",
+                "total_earnings bigint NULL 0",
+                "nft_profile_mint character varying(44) NULL",
+                "created_at timestamp with time zone NULL CURRENT_TIMESTAMP",
+                "updated_at timestamp with time zone NULL CURRENT_TIMESTAMP");
+        assertThat(columns("games")).containsExactly(
+                "id bigint NOT NULL",
+                "player1_id integer NULL",
+                "player2_id integer NULL",
+                "status game_status_enum NOT NULL",
+                "winner_id integer NULL",
+                "wager_amount bigint NOT NULL",
+                "start_time timestamp with time zone NULL",
+                "end_time timestamp with time zone NULL",
+                "game_type game_type_enum NOT NULL",
+                "metadata jsonb NULL",
+                "blockchain_tx_hash character varying(88) NULL",
+                "created_at timestamp with time zone NULL CURRENT_TIMESTAMP",
+                // 003-live-games: the private challenge and the provably-fair commitment
+                "invite_code character varying(16) NULL",
+                "server_seed_hash character(64) NULL",
+                "server_seed character(64) NULL",
+                // 004-game-ownership: the fencing epoch of the node that owns the game
+                "owner_epoch bigint NOT NULL 0");
+        assertThat(columns("game_actions")).containsExactly(
+                "id integer NOT NULL nextval('game_actions_id_seq'::regclass)",
+                "game_id bigint NULL",
+                "player_id integer NULL",
+                "action_type action_type_enum NOT NULL",
+                "action_data jsonb NOT NULL",
+                "sequence_number integer NOT NULL",
+                "timestamp timestamp with time zone NULL CURRENT_TIMESTAMP",
+                // 004-game-ownership: the epoch the row was written under (checked by a trigger)
+                "owner_epoch bigint NULL");
+        assertThat(columns("tournaments")).containsExactly(
+                "id integer NOT NULL nextval('tournaments_id_seq'::regclass)",
+                "name character varying(100) NOT NULL",
+                "organizer_id integer NULL",
+                "entry_fee bigint NOT NULL",
+                "prize_pool bigint NOT NULL",
+                "max_participants integer NOT NULL",
+                "status tournament_status_enum NOT NULL",
+                "start_time timestamp with time zone NULL",
+                "registration_deadline timestamp with time zone NULL",
+                "bracket_data jsonb NULL",
+                "created_at timestamp with time zone NULL CURRENT_TIMESTAMP");
+        assertThat(strings("SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1"))
+                .as("the seed's foreign keys").containsExactly(
+                        "game_actions FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "game_actions FOREIGN KEY (player_id) REFERENCES players(id)",
+                        "games FOREIGN KEY (player1_id) REFERENCES players(id)",
+                        "games FOREIGN KEY (player2_id) REFERENCES players(id)",
+                        "games FOREIGN KEY (winner_id) REFERENCES players(id)",
+                        "tournaments FOREIGN KEY (organizer_id) REFERENCES players(id)");
     }
 
     @Test
@@ -52,12 +111,21 @@ class SchemaIT {
                 enums.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
-        assertThat(enums).containsEntry("game_status_enum",
-                List.of("CREATED", "AWAITING_DEPOSITS", "IN_PROGRESS", "COMPLETED", "CANCELLED", "ABORTED"));
-        assertThat(enums).containsEntry("game_type_enum", List.of("DUEL", "RPS"));
-        assertThat(enums).containsKey("action_type_enum");
-        assertThat(enums).containsEntry("tournament_status_enum",
-                List.of("REGISTRATION", "IN_PROGRESS", "COMPLETED", "CANCELLED"));
+        assertThat(enums).isEqualTo(Map.of(
+                "game_status_enum", List.of("CREATED", "AWAITING_DEPOSITS", "IN_PROGRESS", "COMPLETED", "CANCELLED", "ABORTED"),
+                "game_type_enum", List.of("DUEL", "RPS"),
+                "action_type_enum", List.of("JOIN", "MOVE", "TIMEOUT_MOVE", "FORFEIT", "RESIGN"),
+                "tournament_status_enum", List.of("REGISTRATION", "IN_PROGRESS", "COMPLETED", "CANCELLED")));
+    }
+
+    /** Each column as "name type NULL|NOT NULL [default]", in table order. */
+    private static List<String> columns(String table) throws SQLException {
+        return strings("SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' "
+                + "|| CASE WHEN a.attnotnull THEN 'NOT NULL' ELSE 'NULL' END "
+                + "|| coalesce(' ' || pg_get_expr(d.adbin, d.adrelid), '') "
+                + "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "WHERE a.attrelid = 'public." + table + "'::regclass AND a.attnum > 0 AND NOT a.attisdropped "
+                + "ORDER BY a.attnum");
     }
 
     @Test

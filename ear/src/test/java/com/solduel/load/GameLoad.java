@@ -179,15 +179,6 @@ public final class GameLoad {
             this.actions = actions;
         }
 
-        /** Whether this turn ended the game (its game_over follows): RPS best of 5 won, a DUEL knockout or turn cap. */
-        boolean decidedBy(JsonObject turnResult) {
-            JsonObject score = turnResult.getJsonObject("score");
-            if (actions == RPS) {
-                return Math.max(score.getInt("P1"), score.getInt("P2")) >= 3;
-            }
-            return Math.min(score.getInt("P1"), score.getInt("P2")) == 0 || turnResult.getInt("turn") >= 20;
-        }
-
         void submitted(int turn, long nanos) {
             lastSubmitNanos.computeIfAbsent(turn, t -> new AtomicLong()).accumulateAndGet(nanos, Math::max);
         }
@@ -287,7 +278,8 @@ public final class GameLoad {
                 case "action_accepted" -> ackLatencies.add(now - ackSentNanos);
                 case "turn_result" -> {
                     table.resultArrived(frame.getInt("turn"), now);
-                    if (!table.decidedBy(frame)) {
+                    // The turn that ends the game names no next turn.
+                    if (frame.containsKey("nextTurn")) {
                         play(frame.getInt("nextTurn"));
                     }
                 }
@@ -297,7 +289,7 @@ public final class GameLoad {
                     errorCodes.computeIfAbsent(frame.getString("code"), c -> new AtomicInteger()).incrementAndGet();
                 }
                 default -> {
-                    // player_acted, player_disconnected, player_reconnected: nothing to do
+                    // game_started, player_acted, turn_started, player_disconnected, player_reconnected: nothing to do
                 }
             }
         }

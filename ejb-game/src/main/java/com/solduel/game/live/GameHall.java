@@ -67,6 +67,8 @@ public class GameHall {
     private static final long RETRY_MILLIS = 2000;
     /** How long a finished game stays on its node for late followers before it is read from PostgreSQL. */
     private static final long KEEP_FINISHED_MILLIS = 60_000;
+    /** Where a node announces that a game started (the message is its id). */
+    public static final String STARTED_CHANNEL = "solduel:games:started";
 
     @Inject
     GameRecords records;
@@ -79,6 +81,15 @@ public class GameHall {
 
     @Inject
     GameMetrics metrics;
+
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    com.solduel.infra.redis.RedisConnection redis;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -99,6 +110,11 @@ public class GameHall {
     @ConfigProperty(name = "solduel.game.orphan-sweep-millis")
     long sweepMillis;
 
+    /** {@code api}, {@code engine} or both: only an engine node owns games (the seed's game-engine pods). */
+    @Inject
+    @ConfigProperty(name = "solduel.node.roles")
+    List<String> roles;
+
     private TableSettings settings;
     private final Map<Long, Seated> tables = new ConcurrentHashMap<>();
     private final Map<Long, Object> claiming = new ConcurrentHashMap<>();
@@ -113,7 +129,7 @@ public class GameHall {
     void start() {
         settings = new TableSettings(turnSeconds * 1000L, graceSeconds * 1000L, RETRY_MILLIS, MISSES_TO_FORFEIT);
         long renewEvery = Math.max(100, leases.leaseMillis() / 3);
-        upkeep = scheduler.scheduleAtFixedRate(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        upkeep = scheduler.scheduleAtFixedRate(this::upkeep, 0, renewEvery, TimeUnit.MILLISECONDS);
         sweep = scheduler.scheduleWithFixedDelay(this::adoptOrphans, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -124,6 +140,12 @@ public class GameHall {
         tables.values().forEach(s -> {
             synchronized (s) {
                 s.cancelWakeup();
+            }
+            try {
+                // A graceful stop hands its games over at once instead of after the lease runs out.
+                leases.release(s.gameId);
+            } catch (RuntimeException redisGone) {
+                LOG.fine(() -> "lease of game " + s.gameId + " left to expire: " + redisGone.getMessage());
             }
         });
     }
@@ -143,6 +165,7 @@ public class GameHall {
     /** Seats {@code player} in the game with {@code inviteCode}; the game starts at once (free play). */
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
         ClientSeed seed = clientSeed(clientSeed);
+        requireRoomSomewhere();
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
         GameRecords.StoredGame started = startGame(game.id());
         return new JoinedGame(game.id(), game.gameType().name(), started.setup().options().bestOf(),
@@ -158,6 +181,7 @@ public class GameHall {
      */
     public GameRecords.StoredGame startGame(long gameId) {
         Optional<Seated> claimed = claim(gameId, true);
+        announceStart(gameId);
         if (claimed.isPresent()) {
             Seated seated = claimed.get();
             synchronized (seated) {
@@ -170,6 +194,61 @@ public class GameHall {
             }
         }
         return records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+    }
+
+    /** Refuses before anything is written when no node can take another game. */
+    private void requireRoomSomewhere() {
+        if (activeGames() < capacity()) {
+            return;
+        }
+        boolean elsewhere;
+        try {
+            elsewhere = nodes.anotherNodeHasRoom();
+        } catch (RuntimeException redisDown) {
+            elsewhere = false;
+        }
+        if (!elsewhere) {
+            throw new GameRefusedException("no-capacity", Kind.UNAVAILABLE,
+                    "every game server is full; try again in a minute");
+        }
+    }
+
+    /** Tells every node that the game started, so followers waiting for it on other nodes follow its owner. */
+    private void announceStart(long gameId) {
+        try {
+            redis.client().publish(STARTED_CHANNEL, Long.toString(gameId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "start of game " + gameId + " not announced to other nodes: " + e.getMessage());
+        }
+    }
+
+    /** The node that owns {@code gameId}, when that is another node than this one. */
+    public Optional<String> remoteOwner(long gameId) {
+        if (tables.containsKey(gameId)) {
+            return Optional.empty();
+        }
+        return leases.owner(gameId).filter(owner -> !owner.equals(node.id()));
+    }
+
+    /** Whether this node drives {@code gameId} now. */
+    public boolean ownsHere(long gameId) {
+        Seated seated = tables.get(gameId);
+        return seated != null && !seated.dropped;
+    }
+
+    /** Takes the followers waiting here for {@code gameId} to start (it started on another node). */
+    public Map<GameListener, Optional<Seat>> takeWaiting(long gameId) {
+        Map<GameListener, Optional<Seat>> waiters = waiting.remove(gameId);
+        if (waiters == null) {
+            return Map.of();
+        }
+        waiters.keySet().forEach(following::remove);
+        return waiters;
+    }
+
+    /** This node's id among the nodes sharing Redis. */
+    public String nodeId() {
+        return node.id();
     }
 
     // ---- following a game (WebSocket) ----
@@ -357,7 +436,7 @@ public class GameHall {
                 if (seated != null) {
                     return Optional.of(seated);
                 }
-                if (activeGames() >= maxGames || !leases.acquire(gameId)) {
+                if (activeGames() >= capacity() || !leases.acquire(gameId)) {
                     return Optional.empty();
                 }
                 OptionalLong epoch = records.takeOwnership(gameId);
@@ -387,6 +466,15 @@ public class GameHall {
         }
     }
 
+    private void upkeep() {
+        renewLeases();
+        try {
+            nodes.beat(activeGames(), capacity());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "heartbeat not written: " + e.getMessage());
+        }
+    }
+
     /** Renews the lease of every game this node owns; drops a game whose lease another node holds now. */
     private void renewLeases() {
         for (Seated seated : tables.values()) {
@@ -410,8 +498,11 @@ public class GameHall {
     /** Takes over games in progress that no node owns (their owner died), while this node has room. */
     void adoptOrphans() {
         try {
+            if (activeGames() >= capacity()) {
+                return;
+            }
             for (Long gameId : records.inProgress()) {
-                if (activeGames() >= maxGames) {
+                if (activeGames() >= capacity()) {
                     return;
                 }
                 if (!tables.containsKey(gameId) && leases.owner(gameId).isEmpty()) {
@@ -435,8 +526,13 @@ public class GameHall {
             metrics.gameLeft();
         }
         LOG.warning(() -> "game " + seated.gameId + " dropped by this node: " + why);
-        seated.followers.keySet().forEach(following::remove);
+        List<GameListener> moved = List.copyOf(seated.followers.keySet());
+        moved.forEach(following::remove);
         seated.followers.clear();
+        if (!seated.table.isOver()) {
+            // Outside this game's lock: a listener may follow the game on its new owner at once.
+            scheduler.execute(() -> moved.forEach(listener -> listener.moved(seated.gameId)));
+        }
     }
 
     /** A write failed: the lease is gone, or it is unknown whether the row landed. Rebuild from PostgreSQL. */
@@ -635,6 +731,11 @@ public class GameHall {
             code.append(INVITE_ALPHABET.charAt(RANDOM.nextInt(INVITE_ALPHABET.length())));
         }
         return code.toString();
+    }
+
+    /** How many games this node may own: the configured maximum on an engine node, none on an api-only node. */
+    long capacity() {
+        return roles.contains("engine") ? maxGames : 0;
     }
 
     /** Games being played on this node (for the active-games gauge and the node's capacity). */

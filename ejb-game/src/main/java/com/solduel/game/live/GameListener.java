@@ -10,4 +10,12 @@ public interface GameListener {
 
     /** Delivers one message to this connection. */
     void deliver(GameMessage message);
+
+    /**
+     * This node stopped driving the game (another node owns it now): the listener is no longer
+     * followed here and should follow the game where it is now, from the last version it got.
+     */
+    default void moved(long gameId) {
+        // a listener that cannot follow a game elsewhere just stops hearing of it
+    }
 }

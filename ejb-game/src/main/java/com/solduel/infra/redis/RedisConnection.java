@@ -13,6 +13,8 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -84,6 +86,23 @@ public class RedisConnection {
         }
         LOG.info(() -> "Redis: single server " + nodes.single());
         return new JedisPooled(pool, nodes.single(), config);
+    }
+
+    /**
+     * A dedicated connection for a blocking subscriber (pub/sub), without a read timeout: a quiet
+     * channel is not a dead one. On a cluster any node will do (PUBLISH reaches every node). The
+     * caller closes it.
+     */
+    public Jedis subscriberConnection() {
+        RedisNodes nodes = RedisNodes.parse(nodeEntries);
+        HostAndPort node = nodes.isCluster() ? nodes.nodes().iterator().next() : nodes.single();
+        return new Jedis(node, DefaultJedisClientConfig.builder()
+                .user(user.orElse(null))
+                .password(password.filter(p -> !p.isBlank()).orElse(null))
+                .connectionTimeoutMillis(timeoutMs)
+                .socketTimeoutMillis(0)
+                .clientName("sol-duel-subscriber")
+                .build());
     }
 
     @PreDestroy
