@@ -17,7 +17,7 @@ class DocumentedExampleTest {
 
     @Test
     void theExampleExportInTheDocsIsVerified() throws Exception {
-        assertThat(GAMES_DOC).as("docs/games.md, read from the ejb-game module directory").exists();
+        assertThat(GAMES_DOC).as("docs/games.md, read from the game-core module directory").exists();
         String doc = Files.readString(GAMES_DOC);
         int marker = doc.indexOf(MARKER);
         assertThat(marker).as("the %s marker in docs/games.md", MARKER).isNotNegative();
