@@ -30,7 +30,7 @@ public record DuelTuning(int maxHp, int turnCap, int startEnergy, int maxEnergy,
 
     /**
      * The numbers of DUEL version 1. Chosen by simulation so that every "always the same action"
-     * strategy wins between about 30% and 55% against a random opponent ({@code DuelBalanceTest}).
+     * strategy wins between about 30% and 50% against a random opponent ({@code StrategyBalanceTest}).
      */
     public static final DuelTuning STANDARD = new DuelTuning(
             100, 20,

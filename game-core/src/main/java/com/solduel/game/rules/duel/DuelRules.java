@@ -24,7 +24,7 @@ import java.util.Optional;
  * same turn is a draw; after the turn cap the higher HP wins and equal HP is a draw.
  *
  * <p>The triangle that keeps any single action from dominating: BLOCK parries ATTACK and
- * counters it, HEAVY_ATTACK breaks through BLOCK for half damage, ATTACK is the reliable damage
+ * counters it, HEAVY_ATTACK breaks through BLOCK for a quarter of its damage, ATTACK is the reliable damage
  * that HEAVY_ATTACK (which can miss and costs energy) cannot match turn after turn, and HEAL
  * buys time but is limited.
  */

@@ -197,6 +197,25 @@ class DuelRulesTest {
     }
 
     @Test
+    void aKnockoutInTheLastTurnIsAKnockoutNotATurnCapResult() {
+        DuelState state = withFighters(T.turnCap(), new Fighter(100, 1, 2, 0), new Fighter(5, 1, 2, 0));
+
+        assertThat(rules.outcome(turn(state, ATTACK, ATTACK).state()))
+                .contains(Outcome.win(Seat.P1, DuelRules.KNOCKOUT));
+    }
+
+    @Test
+    void healIsAllowedAtFullHpAndRestoresNothing() {
+        DuelState state = rules.initialState(setup);
+
+        TurnResult<DuelState> result = turn(state, HEAL, BLOCK);
+
+        assertThat(rules.legalActions(state, Seat.P1)).contains(HEAL);
+        assertThat(result.events()).containsExactly(new Healed(Seat.P1, 0));
+        assertThat(result.state().fighters().p1()).isEqualTo(new Fighter(100, 1, 1, 1));
+    }
+
+    @Test
     void theGameGoesOnBeforeTheCap() {
         DuelState state = withFighters(T.turnCap() - 1, new Fighter(60, 1, 2, 0), new Fighter(50, 1, 2, 0));
 

@@ -6,9 +6,9 @@ import com.solduel.game.rules.Action;
 public enum DuelAction implements Action {
     /** Reliable moderate damage; fully parried by a block, which counters. */
     ATTACK,
-    /** Big damage that can miss, costs energy, and is only halved by a block. */
+    /** Big damage that can miss and costs energy; a block lets a quarter of it through. */
     HEAVY_ATTACK,
-    /** Parries an attack (and counters), halves a heavy attack, and recovers extra energy. */
+    /** Parries an attack (and counters), stops three quarters of a heavy attack, and regains energy. */
     BLOCK,
     /** Restores hit points; limited charges and a cooldown. */
     HEAL;
