@@ -501,7 +501,7 @@ class GamePlayIT {
                 JsonObject result = playTurn(game, 1, creator, "PAPER", joiner, "ROCK");
                 assertThat(result.containsKey("nextTurn")).as("the last turn names no next turn").isFalse();
                 creator.await("game_over");
-                join(joiner, game);
+                joiner.join(game);
                 JsonObject finished = joiner.await("state", f -> f.getBoolean("finished"));
                 assertThat(finished.get("turnDeadline")).isEqualTo(JsonValue.NULL);
                 assertThat(finished.getJsonObject("gameOver").getString("outcome")).isEqualTo("P1");

@@ -3,6 +3,8 @@ package com.solduel.ws;
 import com.solduel.auth.AuthenticatedPlayer;
 import com.solduel.game.live.GameListener;
 import com.solduel.game.table.GameMessage;
+import com.solduel.game.table.StateSnapshot;
+import com.solduel.game.table.VersionedEvent;
 import com.solduel.ws.protocol.FrameRateLimit;
 import com.solduel.ws.protocol.GameWire;
 import jakarta.json.JsonObject;
@@ -16,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +43,8 @@ final class PlayerConnection {
     private final ScheduledExecutorService closer;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
+    private volatile Consumer<Subscription> onMoved = s -> { };
+    private final AtomicLong subscriptions = new AtomicLong();
 
     PlayerConnection(Session session, AuthenticatedPlayer player, WebSocketSettings settings, ScheduledExecutorService closer) {
         this.closer = closer;
@@ -61,6 +67,11 @@ final class PlayerConnection {
 
     AuthenticatedPlayer player() {
         return player;
+    }
+
+    /** What to do when a followed game moved to another node (follow it there). */
+    void onMoved(Consumer<Subscription> reroute) {
+        this.onMoved = reroute;
     }
 
     String id() {
@@ -139,15 +150,24 @@ final class PlayerConnection {
         }
     }
 
-    /** This connection's link to one game: the game hall sends the game's frames through it. */
+    /**
+     * This connection's link to one game: the game's frames reach the client through it, from the
+     * game hall of this node or, when another node owns the game, relayed through Redis. It
+     * remembers the last version it passed on, so following the game elsewhere resumes there.
+     */
     final class Subscription implements GameListener {
 
         private final long gameId;
         private final boolean seated;
+        private final String id;
+        /** The node that owns the game, when it is not this one; null while followed here. */
+        private volatile String owner;
+        private volatile long lastVersion;
 
         Subscription(long gameId, boolean seated) {
             this.gameId = gameId;
             this.seated = seated;
+            this.id = session.getId() + ":" + gameId + ":" + subscriptions.incrementAndGet();
         }
 
         long gameId() {
@@ -159,9 +179,55 @@ final class PlayerConnection {
             return seated;
         }
 
+        /** Unique among this node's subscriptions: how a relayed frame finds it. */
+        String id() {
+            return id;
+        }
+
+        PlayerConnection connection() {
+            return PlayerConnection.this;
+        }
+
+        String owner() {
+            return owner;
+        }
+
+        void followedOn(String node) {
+            this.owner = node;
+        }
+
+        /** The highest version passed on so far (0 before any). */
+        long lastVersion() {
+            return lastVersion;
+        }
+
         @Override
         public void deliver(GameMessage message) {
+            if (message instanceof VersionedEvent event) {
+                seen(event.version());
+            } else if (message instanceof StateSnapshot state) {
+                seen(state.version());
+            }
             outbound.offer(GameWire.frame(message).toString());
+        }
+
+        /** A frame relayed from the owning node; {@code version} is negative for a frame without one. */
+        void deliverRelayed(String frame, long version) {
+            if (version >= 0) {
+                seen(version);
+            }
+            outbound.offer(frame);
+        }
+
+        private void seen(long version) {
+            if (version > lastVersion) {
+                lastVersion = version;
+            }
+        }
+
+        @Override
+        public void moved(long movedGameId) {
+            onMoved.accept(this);
         }
     }
 }

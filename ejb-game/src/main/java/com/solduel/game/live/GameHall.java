@@ -368,7 +368,7 @@ public class GameHall {
             throw new GameRefusedException("game-not-finished", Kind.CONFLICT,
                     "game " + gameId + " is still being played: its server seed is secret until the end");
         }
-        return GameExport.of(log.match());
+        return GameExport.of(log.match(), log.forfeits().stream().map(LogRow.Forfeit::forfeited).toList());
     }
 
     /** The public summary of a game: players, status, result; the server seed only once it is over. */

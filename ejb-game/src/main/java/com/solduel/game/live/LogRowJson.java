@@ -1,5 +1,6 @@
 package com.solduel.game.live;
 
+import com.solduel.game.rules.ForfeitCause;
 import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.LogRow;
@@ -53,7 +54,7 @@ public final class LogRowJson {
     public static LogRow read(GameActionRecord.ActionType type, int sequence, JsonObject data) {
         Seat seat = Seat.valueOf(data.getString("seat"));
         if (type == GameActionRecord.ActionType.FORFEIT) {
-            return new LogRow.Forfeit(sequence, seat, LogRow.Cause.valueOf(data.getString("cause", LogRow.Cause.ABSENT.name())));
+            return new LogRow.Forfeit(sequence, seat, ForfeitCause.valueOf(data.getString("cause", ForfeitCause.ABSENT.name())));
         }
         if (type != GameActionRecord.ActionType.MOVE && type != GameActionRecord.ActionType.TIMEOUT_MOVE) {
             throw new IllegalArgumentException("a game's log holds no " + type + " rows");

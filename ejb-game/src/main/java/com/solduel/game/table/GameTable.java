@@ -1,5 +1,6 @@
 package com.solduel.game.table;
 
+import com.solduel.game.rules.ForfeitCause;
 import com.solduel.game.rules.IllegalActionException;
 import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Match;
@@ -186,7 +187,7 @@ public final class GameTable {
             if (connections[index(other)] == 0) {
                 gone.add(other);
             }
-            forfeit(gone, LogRow.Cause.ABSENT, events, now);
+            forfeit(gone, ForfeitCause.ABSENT, events, now);
             return events;
         }
         if (clock.shouldStart(now, bothConnected())) {
@@ -200,7 +201,7 @@ public final class GameTable {
                 }
             }
             if (!outOfTurns.isEmpty()) {
-                forfeit(outOfTurns, LogRow.Cause.MISSED_TURNS, events, now);
+                forfeit(outOfTurns, ForfeitCause.MISSED_TURNS, events, now);
                 return events;
             }
             for (Seat seat : Seat.values()) {
@@ -215,7 +216,7 @@ public final class GameTable {
         return events;
     }
 
-    private void forfeit(Set<Seat> losers, LogRow.Cause cause, List<GameEvent> events, long now) {
+    private void forfeit(Set<Seat> losers, ForfeitCause cause, List<GameEvent> events, long now) {
         for (Seat seat : losers) {
             // Written one by one: a retry after a partial write only writes the missing rows.
             if (log.forfeits().stream().noneMatch(f -> f.seat() == seat)) {

@@ -1,5 +1,7 @@
 package com.solduel.game.table;
 
+import com.solduel.game.rules.ForfeitCause;
+import com.solduel.game.rules.Forfeited;
 import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Seat;
 import java.util.Objects;
@@ -39,20 +41,17 @@ public sealed interface LogRow permits LogRow.Move, LogRow.Forfeit {
     }
 
     /** {@code seat} forfeited the game for {@code cause}. */
-    record Forfeit(int sequence, Seat seat, Cause cause) implements LogRow {
+    record Forfeit(int sequence, Seat seat, ForfeitCause cause) implements LogRow {
 
         /** Rejects missing parts. */
         public Forfeit {
             Objects.requireNonNull(seat, "seat");
             Objects.requireNonNull(cause, "cause");
         }
-    }
 
-    /** Why a seat forfeited (docs/games.md, "Absence and forfeits"). */
-    enum Cause {
-        /** The turn clock ran out on this seat in two turns in a row. */
-        MISSED_TURNS,
-        /** No connection of this seat for longer than the reconnect grace (or the join grace, if it never came). */
-        ABSENT
+        /** Who forfeited and why, as the export and the verifier see it. */
+        public Forfeited forfeited() {
+            return new Forfeited(seat, cause);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.solduel.game.table;
 
+import com.solduel.game.rules.ForfeitCause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,8 +114,8 @@ class GameTableTest {
         List<GameEvent> events = table.tick(T0 + GRACE);
         GameOver over = (GameOver) events.get(events.size() - 1);
         assertThat(over.outcome()).isEqualTo(Outcome.win(Seat.P1, Outcome.FORFEIT));
-        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(1, Seat.P2, LogRow.Cause.ABSENT));
-        assertThat(store.rows).containsExactly(new LogRow.Forfeit(1, Seat.P2, LogRow.Cause.ABSENT));
+        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(1, Seat.P2, ForfeitCause.ABSENT));
+        assertThat(store.rows).containsExactly(new LogRow.Forfeit(1, Seat.P2, ForfeitCause.ABSENT));
     }
 
     @Test
@@ -141,7 +142,7 @@ class GameTableTest {
         List<GameEvent> events = table.tick(T0 + 1_000 + GRACE);
         GameOver over = (GameOver) events.get(events.size() - 1);
         assertThat(over.outcome()).isEqualTo(Outcome.win(Seat.P1, Outcome.FORFEIT));
-        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(1, Seat.P2, LogRow.Cause.ABSENT));
+        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(1, Seat.P2, ForfeitCause.ABSENT));
     }
 
     @Test
@@ -184,7 +185,7 @@ class GameTableTest {
         List<GameEvent> second = table.tick(turn2Deadline);
         GameOver over = (GameOver) second.get(second.size() - 1);
         assertThat(over.outcome()).isEqualTo(Outcome.win(Seat.P1, Outcome.FORFEIT));
-        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(4, Seat.P2, LogRow.Cause.MISSED_TURNS));
+        assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(4, Seat.P2, ForfeitCause.MISSED_TURNS));
     }
 
     @Test
@@ -196,7 +197,7 @@ class GameTableTest {
         List<GameEvent> events = table.tick(T0 + 2 * TURN);
         GameOver over = (GameOver) events.get(events.size() - 1);
         assertThat(over.outcome().reason()).isEqualTo(Outcome.ABANDONED);
-        assertThat(over.forfeits()).extracting(LogRow.Forfeit::cause).containsOnly(LogRow.Cause.MISSED_TURNS);
+        assertThat(over.forfeits()).extracting(LogRow.Forfeit::cause).containsOnly(ForfeitCause.MISSED_TURNS);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.solduel.game.verify;
 
 import com.solduel.game.fair.ServerSeed;
+import com.solduel.game.rules.Forfeited;
 import com.solduel.game.rules.GameOptions;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.LoggedAction;
@@ -27,7 +28,9 @@ public record GameExport(long gameId, GameType gameType, int rulesVersion, GameO
                          List<LoggedAction> actions, String actionLogSha256, ClaimedResult result) {
 
     /** Identifies the JSON format; bumped on incompatible changes. */
-    public static final String FORMAT = "solduel-game-export/1";
+    public static final String FORMAT = "solduel-game-export/2";
+    /** The earlier format, still read: it has no {@code result.forfeits}. */
+    public static final String FORMAT_1 = "solduel-game-export/1";
 
     /** Rejects missing parts and copies the log. */
     public GameExport {
@@ -41,8 +44,13 @@ public record GameExport(long gameId, GameType gameType, int rulesVersion, GameO
         actions = List.copyOf(actions);
     }
 
-    /** The export of a finished match; reveals its server seed. */
+    /** The export of a finished match nobody forfeited; reveals its server seed. */
     public static GameExport of(Match<?> match) {
+        return of(match, List.of());
+    }
+
+    /** The export of a finished match with who forfeited and why; reveals its server seed. */
+    public static GameExport of(Match<?> match, List<Forfeited> forfeits) {
         if (!match.isFinished()) {
             throw new IllegalStateException("only a finished game can be exported: its server seed is still secret");
         }
@@ -51,6 +59,6 @@ public record GameExport(long gameId, GameType gameType, int rulesVersion, GameO
         return new GameExport(setup.gameId(), setup.type(), match.rules().version(), setup.options(),
                 seed.hex(), seed.sha256Hex(), setup.clientSeeds().map(c -> c.value()), match.log(),
                 ActionLogDigest.of(match),
-                new ClaimedResult(match.outcome().orElseThrow(), match.turnsPlayed(), match.score()));
+                new ClaimedResult(match.outcome().orElseThrow(), match.turnsPlayed(), match.score(), forfeits));
     }
 }

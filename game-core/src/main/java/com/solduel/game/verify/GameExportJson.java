@@ -1,5 +1,7 @@
 package com.solduel.game.verify;
 
+import com.solduel.game.rules.ForfeitCause;
+import com.solduel.game.rules.Forfeited;
 import com.solduel.game.rules.GameOptions;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.LoggedAction;
@@ -46,6 +48,9 @@ public final class GameExportJson {
                     .add("timedOut", entry.timedOut()));
         }
         ClaimedResult result = export.result();
+        JsonArrayBuilder forfeits = JSON.createArrayBuilder();
+        result.forfeits().forEach(f -> forfeits.add(JSON.createObjectBuilder().add("seat", f.seat().name())
+                .add("cause", f.cause().name())));
         JsonObject json = JSON.createObjectBuilder()
                 .add("format", GameExport.FORMAT)
                 .add("gameId", export.gameId())
@@ -61,7 +66,8 @@ public final class GameExportJson {
                         .add("outcome", result.outcome().code())
                         .add("reason", result.outcome().reason())
                         .add("turnsPlayed", result.turnsPlayed())
-                        .add("score", perSeat(result.score().map(JSON::createValue))))
+                        .add("score", perSeat(result.score().map(JSON::createValue)))
+                        .add("forfeits", forfeits))
                 .build();
         StringWriter out = new StringWriter();
         try (JsonWriter writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
@@ -81,8 +87,9 @@ public final class GameExportJson {
         }
         Fields top = new Fields(root, "");
         String format = top.string("format");
-        if (!GameExport.FORMAT.equals(format)) {
-            throw new MalformedExportException("format is '" + format + "', this verifier reads " + GameExport.FORMAT);
+        if (!GameExport.FORMAT.equals(format) && !GameExport.FORMAT_1.equals(format)) {
+            throw new MalformedExportException("format is '" + format + "', this verifier reads " + GameExport.FORMAT
+                    + " and " + GameExport.FORMAT_1);
         }
         GameType type;
         try {
@@ -103,6 +110,21 @@ public final class GameExportJson {
                     entry.string("action"), entry.bool("timedOut")));
         }
 
+        List<Forfeited> forfeits = new ArrayList<>();
+        if (GameExport.FORMAT.equals(format)) {
+            JsonArray forfeitArray = result.array("forfeits");
+            for (int i = 0; i < forfeitArray.size(); i++) {
+                Fields entry = result.element(forfeitArray, i, "forfeits");
+                String cause = entry.string("cause");
+                try {
+                    forfeits.add(new Forfeited(entry.seat("seat"), ForfeitCause.valueOf(cause)));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedExportException("result.forfeits[" + i + "].cause: expected MISSED_TURNS or ABSENT, found '"
+                            + cause + "'", e);
+                }
+            }
+        }
+
         String outcomeCode = result.string("outcome");
         Outcome outcome = "DRAW".equals(outcomeCode)
                 ? Outcome.draw(result.string("reason"))
@@ -113,7 +135,7 @@ public final class GameExportJson {
                 new PerSeat<>(clientSeeds.string("P1"), clientSeeds.string("P2")), actions,
                 top.string("actionLogSha256"),
                 new ClaimedResult(outcome, result.integer("turnsPlayed"),
-                        new PerSeat<>(score.integer("P1"), score.integer("P2"))));
+                        new PerSeat<>(score.integer("P1"), score.integer("P2")), forfeits));
     }
 
     /** Parses an export from a string. */

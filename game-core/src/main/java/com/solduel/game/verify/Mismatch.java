@@ -33,6 +33,8 @@ public record Mismatch(Kind kind, Integer sequence, String message) {
         ILLEGAL_ACTION,
         /** An action logged after the game had already ended. */
         ACTION_AFTER_END,
+        /** The forfeits listed do not fit the result or the log (e.g. "missed two turns" with a move of its own). */
+        FORFEIT_MISMATCH,
         /** The log ends before the rules decide the game. */
         GAME_NOT_FINISHED,
         /** The claimed winner, reason, turn count or score differs from the replay. */

@@ -115,18 +115,12 @@ public final class Verifier {
         }
 
         ClaimedResult claim = export.result();
-        if (Outcome.FORFEIT.equals(claim.outcome().reason())) {
-            if (match.isFinished()) {
-                mismatches.add(Mismatch.of(Kind.RESULT_MISMATCH, "a forfeit is claimed, but the rules had already "
-                        + "decided the game: " + describe(match.outcome().orElseThrow())));
-            } else if (claim.outcome().isDraw()) {
-                mismatches.add(Mismatch.of(Kind.RESULT_MISMATCH, "a forfeit is claimed without a winner"));
-            } else {
-                match = match.forfeit(claim.outcome().winner().other());
-                notes.add(claim.outcome().winner().other() + " forfeited in turn " + match.turn()
-                        + ": timers and disconnects are observed by the server, so the verifier checked only that "
-                        + "the game was still undecided at that point.");
-            }
+        String reason = claim.outcome().reason();
+        if (Outcome.FORFEIT.equals(reason) || Outcome.ABANDONED.equals(reason)) {
+            match = forfeited(match, claim, actions, mismatches, notes);
+        } else if (!claim.forfeits().isEmpty()) {
+            mismatches.add(Mismatch.of(Kind.FORFEIT_MISMATCH, "forfeits are listed, but the result is "
+                    + describe(claim.outcome())));
         } else if (!match.isFinished()) {
             mismatches.add(Mismatch.of(Kind.GAME_NOT_FINISHED, "the log ends in turn " + match.turn()
                     + " before the rules decide the game"));
@@ -138,6 +132,63 @@ public final class Verifier {
         ClaimedResult replayed = new ClaimedResult(match.outcome().orElseThrow(), match.turnsPlayed(), match.score());
         compare(claim, replayed, mismatches);
         return replayed;
+    }
+
+    /**
+     * A game ended by forfeit (one seat) or abandoned (both at once): the rules must not have
+     * decided it already; the listed forfeits must name the loser (both seats when abandoned); a
+     * forfeit for MISSED_TURNS must show in the log (the seat's latest action timed out and it has
+     * no action in the turn being played). Absence is observed by the server alone: noted, not proven.
+     */
+    private static Match<?> forfeited(Match<?> match, ClaimedResult claim, List<LoggedAction> actions,
+                                      List<Mismatch> mismatches, List<String> notes) {
+        if (match.isFinished()) {
+            mismatches.add(Mismatch.of(Kind.RESULT_MISMATCH, "a " + claim.outcome().reason().toLowerCase()
+                    + " is claimed, but the rules had already decided the game: " + describe(match.outcome().orElseThrow())));
+            return match;
+        }
+        boolean abandoned = Outcome.ABANDONED.equals(claim.outcome().reason());
+        java.util.Set<Seat> expected = abandoned ? java.util.EnumSet.allOf(Seat.class)
+                : claim.outcome().winnerSeat().map(w -> java.util.EnumSet.of(w.other())).orElse(java.util.EnumSet.noneOf(Seat.class));
+        if (expected.isEmpty() || (abandoned && !claim.outcome().isDraw())) {
+            mismatches.add(Mismatch.of(Kind.RESULT_MISMATCH, abandoned ? "an abandoned game is claimed with a winner"
+                    : "a forfeit is claimed without a winner"));
+            return match;
+        }
+        if (claim.forfeits().isEmpty() && !abandoned) {
+            // An export of format 1 does not say who forfeited or why.
+            notes.add(expected.iterator().next() + " forfeited in turn " + match.turn()
+                    + ": timers and disconnects are observed by the server, so the verifier checked only that "
+                    + "the game was still undecided at that point.");
+            return match.forfeit(expected.iterator().next());
+        }
+        java.util.Set<Seat> listed = java.util.EnumSet.noneOf(Seat.class);
+        claim.forfeits().forEach(f -> listed.add(f.seat()));
+        if (!listed.equals(expected) || claim.forfeits().size() != expected.size()) {
+            mismatches.add(Mismatch.of(Kind.FORFEIT_MISMATCH, "the result needs " + expected
+                    + " to have forfeited, the export lists " + claim.forfeits()));
+            return match;
+        }
+        for (var forfeit : claim.forfeits()) {
+            Seat seat = forfeit.seat();
+            if (forfeit.cause() == com.solduel.game.rules.ForfeitCause.MISSED_TURNS) {
+                LoggedAction last = null;
+                for (LoggedAction action : actions) {
+                    if (action.seat() == seat) {
+                        last = action;
+                    }
+                }
+                if (match.hasChosen(seat) || last == null || !last.timedOut()) {
+                    mismatches.add(Mismatch.of(Kind.FORFEIT_MISMATCH, seat + " is said to have missed two turns in a row, "
+                            + "but the log shows " + (match.hasChosen(seat) ? "its choice in turn " + match.turn()
+                            : last == null ? "no timed-out turn" : "its own move in turn " + last.turn())));
+                }
+            } else {
+                notes.add(seat + " forfeited in turn " + match.turn() + " for being absent: connections are observed "
+                        + "by the server, so the verifier checked only that the game was still undecided then.");
+            }
+        }
+        return abandoned ? match.abandon() : match.forfeit(expected.iterator().next());
     }
 
     private static void compare(ClaimedResult claim, ClaimedResult replayed, List<Mismatch> mismatches) {
