@@ -49,6 +49,11 @@ final class GameSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Opens a socket with the token as a query parameter, as a browser must. */
+    /** A socket to a given server node (see {@link LibertyNode}). */
+    static GameSocket connect(URI endpoint, String token) {
+        return open(endpoint, token);
+    }
+
     static GameSocket connectWithQueryToken(String token) {
         return open(URI.create(ENDPOINT + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), null);
     }

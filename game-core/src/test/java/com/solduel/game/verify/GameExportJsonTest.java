@@ -18,7 +18,36 @@ class GameExportJsonTest {
         String json = GameExportJson.write(export);
 
         assertThat(GameExportJson.read(json)).isEqualTo(export);
-        assertThat(json).contains("\"format\": \"solduel-game-export/1\"", "\"timedOut\"", "\"actionLogSha256\"");
+        assertThat(json).contains("\"format\": \"solduel-game-export/2\"", "\"timedOut\"", "\"actionLogSha256\"",
+                "\"forfeits\"");
+    }
+
+    @Test
+    void whoForfeitedAndWhySurviveTheRoundTrip() throws Exception {
+        GameExport forfeited = new GameExport(export.gameId(), export.gameType(), export.rulesVersion(), export.options(),
+                export.serverSeed(), export.serverSeedSha256(), export.clientSeeds(), export.actions(),
+                export.actionLogSha256(), new ClaimedResult(com.solduel.game.rules.Outcome.draw("ABANDONED"),
+                        export.result().turnsPlayed(), export.result().score(),
+                        java.util.List.of(new com.solduel.game.rules.Forfeited(com.solduel.game.rules.Seat.P1,
+                                        com.solduel.game.rules.ForfeitCause.ABSENT),
+                                new com.solduel.game.rules.Forfeited(com.solduel.game.rules.Seat.P2,
+                                        com.solduel.game.rules.ForfeitCause.MISSED_TURNS))));
+        assertThat(GameExportJson.read(GameExportJson.write(forfeited))).isEqualTo(forfeited);
+    }
+
+    @Test
+    void anExportOfTheFirstFormatIsStillReadWithoutForfeits() throws Exception {
+        String json = GameExportJson.write(export).replace("solduel-game-export/2", "solduel-game-export/1")
+                .replaceAll(",\\s*\"forfeits\": \\[\\s*]", "");
+        assertThat(json).doesNotContain("forfeits");
+        assertThat(GameExportJson.read(json)).isEqualTo(export);
+    }
+
+    @Test
+    void anUnknownForfeitCauseIsMalformed() throws Exception {
+        String json = GameExportJson.write(export).replaceAll("\"forfeits\": \\[\\s*]",
+                "\"forfeits\": [{\"seat\": \"P1\", \"cause\": \"BORED\"}]");
+        assertThatThrownBy(() -> GameExportJson.read(json)).hasMessageContaining("BORED");
     }
 
     @Test
@@ -62,7 +91,7 @@ class GameExportJsonTest {
 
     @Test
     void anotherFormatIsRefused() throws Exception {
-        String json = GameExportJson.write(export).replace("solduel-game-export/1", "solduel-game-export/9");
+        String json = GameExportJson.write(export).replace("solduel-game-export/2", "solduel-game-export/9");
 
         assertThatThrownBy(() -> GameExportJson.read(json)).hasMessageContaining("solduel-game-export/9");
     }

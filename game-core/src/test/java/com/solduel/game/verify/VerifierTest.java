@@ -190,6 +190,47 @@ class VerifierTest {
     }
 
     @Test
+    void aForfeitForMissedTurnsMustShowInTheLog() {
+        // Turn 1: P2's clock ran out (a timed-out default); turn 2: P1 chose, P2 did not again.
+        Match<?> missed = Match.start(rpsSetup).submit(Seat.P1, 1, "ROCK").submitDefault(Seat.P2);
+        missed = missed.resolveTurn().match();
+        missed = missed.submit(Seat.P1, missed.turn(), "PAPER");
+        Match<?> ended = missed.forfeit(Seat.P2);
+        GameExport honest = GameExport.of(ended, java.util.List.of(
+                new com.solduel.game.rules.Forfeited(Seat.P2, com.solduel.game.rules.ForfeitCause.MISSED_TURNS)));
+
+        assertThat(verifier.verify(honest).mismatches()).isEmpty();
+        GameExport blamesTheWrongSeat = withResult(honest, new ClaimedResult(Outcome.win(Seat.P2, Outcome.FORFEIT),
+                honest.result().turnsPlayed(), honest.result().score(), java.util.List.of(
+                        new com.solduel.game.rules.Forfeited(Seat.P1, com.solduel.game.rules.ForfeitCause.MISSED_TURNS))));
+        assertThat(verifier.verify(blamesTheWrongSeat).has(Kind.FORFEIT_MISMATCH)).as("P1 chose in every turn").isTrue();
+        GameExport listsNobody = withResult(honest, new ClaimedResult(honest.result().outcome(),
+                honest.result().turnsPlayed(), honest.result().score(), java.util.List.of(
+                        new com.solduel.game.rules.Forfeited(Seat.P1, com.solduel.game.rules.ForfeitCause.ABSENT))));
+        assertThat(verifier.verify(listsNobody).has(Kind.FORFEIT_MISMATCH)).as("the loser is P2, not P1").isTrue();
+    }
+
+    @Test
+    void anAbandonedGameNeedsBothForfeitsAndNoWinner() {
+        Match<?> abandoned = play(Match.start(rpsSetup), "ROCK", "PAPER").abandon();
+        var both = java.util.List.of(
+                new com.solduel.game.rules.Forfeited(Seat.P1, com.solduel.game.rules.ForfeitCause.ABSENT),
+                new com.solduel.game.rules.Forfeited(Seat.P2, com.solduel.game.rules.ForfeitCause.ABSENT));
+        GameExport honest = GameExport.of(abandoned, both);
+
+        VerificationReport report = verifier.verify(honest);
+        assertThat(report.mismatches()).isEmpty();
+        assertThat(report.replayed().outcome()).isEqualTo(Outcome.draw(Outcome.ABANDONED));
+        assertThat(report.notes()).hasSize(2);
+        GameExport oneOnly = withResult(honest, new ClaimedResult(honest.result().outcome(), honest.result().turnsPlayed(),
+                honest.result().score(), both.subList(0, 1)));
+        assertThat(verifier.verify(oneOnly).has(Kind.FORFEIT_MISMATCH)).isTrue();
+        GameExport withAWinner = withResult(honest, new ClaimedResult(Outcome.win(Seat.P1, Outcome.ABANDONED),
+                honest.result().turnsPlayed(), honest.result().score(), both));
+        assertThat(verifier.verify(withAWinner).has(Kind.RESULT_MISMATCH)).isTrue();
+    }
+
+    @Test
     void aForfeitClaimedAfterTheRulesDecidedIsAMismatch() {
         GameExport lateForfeit = withResult(rps, new ClaimedResult(Outcome.win(Seat.P2, Outcome.FORFEIT), 4,
                 rps.result().score()));
