@@ -208,7 +208,7 @@ def play():
 def export(log, outcome, fighters):
     winner, reason = outcome
     return {
-        "format": "solduel-game-export/1",
+        "format": "solduel-game-export/2",
         "gameId": GAME_ID,
         "gameType": "DUEL",
         "rulesVersion": RULES_VERSION,
@@ -219,7 +219,8 @@ def export(log, outcome, fighters):
         "actions": log,
         "actionLogSha256": digest(log),
         "result": {"outcome": winner, "reason": reason, "turnsPlayed": len(TURNS),
-                   "score": {"P1": fighters["P1"]["hp"], "P2": fighters["P2"]["hp"]}},
+                   "score": {"P1": fighters["P1"]["hp"], "P2": fighters["P2"]["hp"]},
+                   "forfeits": []},
     }
 
 
