@@ -332,6 +332,10 @@ public class GameHall {
     public void submit(long gameId, WalletAddress wallet, int clientSeq, int turn, String action) {
         Seated seated = tables.get(gameId);
         if (seated == null) {
+            if (waiting.containsKey(gameId)) {
+                throw new GameRefusedException("game-not-started", Kind.CONFLICT, "game " + gameId
+                        + " starts when the second player joins with the invite code; wait for game_started");
+            }
             throw resync(gameId);
         }
         synchronized (seated) {
@@ -514,8 +518,12 @@ public class GameHall {
         }
     }
 
-    /** This node must not write for the game any more: forget it; its followers are told to resynchronise. */
+    /** This node must not write for the game any more: forget it; its followers follow it on its new owner. */
     private void drop(Seated seated, String why) {
+        drop(seated, why, true);
+    }
+
+    private void drop(Seated seated, String why, boolean tellFollowers) {
         if (seated.dropped) {
             return;
         }
@@ -529,7 +537,7 @@ public class GameHall {
         List<GameListener> moved = List.copyOf(seated.followers.keySet());
         moved.forEach(following::remove);
         seated.followers.clear();
-        if (!seated.table.isOver()) {
+        if (tellFollowers && !seated.table.isOver()) {
             // Outside this game's lock: a listener may follow the game on its new owner at once.
             scheduler.execute(() -> moved.forEach(listener -> listener.moved(seated.gameId)));
         }
@@ -544,7 +552,7 @@ public class GameHall {
         LOG.log(Level.WARNING, "a write of game " + seated.gameId + " failed; reloading it from PostgreSQL", e);
         Map<GameListener, Optional<Seat>> followers = new LinkedHashMap<>(seated.followers);
         long version = seated.table.log().version();
-        drop(seated, "reloading after a failed write");
+        drop(seated, "reloading after a failed write", false);
         leases.release(seated.gameId);
         scheduler.execute(() -> claim(seated.gameId, false).ifPresent(reloaded -> {
             synchronized (reloaded) {
@@ -639,7 +647,8 @@ public class GameHall {
         send(listener, new StateSnapshot(stored.id(), stored.type(), stored.metadata().getInt("bestOf"),
                 StateSnapshot.Status.WAITING_FOR_OPPONENT, 0, seat.orElse(null), new PerSeat<>(stored.wallet1(), null),
                 new PerSeat<>(stored.metadata().getJsonObject("clientSeeds").getString("P1"), null),
-                stored.serverSeedHash(), 1, Optional.empty(), new PerSeat<>(seat.isPresent(), false),
+                stored.serverSeedHash(), 1, Optional.empty(),
+                new PerSeat<>(waiting.get(stored.id()).values().stream().anyMatch(Optional::isPresent), false),
                 seat.map(s -> 0), null, Optional.empty()));
     }
 

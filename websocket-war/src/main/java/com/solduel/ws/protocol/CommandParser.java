@@ -39,7 +39,7 @@ public final class CommandParser {
         return switch (type) {
             case "join_game" -> new Command.JoinGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
             case "watch_game" -> new Command.WatchGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
-            case "submit_action" -> new Command.SubmitAction(fields.id("gameId"), fields.intAtLeast("clientSeq", 0),
+            case "submit_action" -> new Command.SubmitAction(fields.id("gameId"), fields.intAtLeast("clientSeq", 1),
                     fields.intAtLeast("turn", 1), fields.requiredString("action", MAX_ACTION_CHARS));
             case "ping" -> new Command.Ping(fields.optionalString("nonce", MAX_NONCE_CHARS));
             default -> throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE, "unknown message type '" + type

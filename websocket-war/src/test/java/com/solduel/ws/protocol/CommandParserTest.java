@@ -55,6 +55,8 @@ class CommandParserTest {
         assertRefused("{\"type\":\"join_game\",\"gameId\":99999999999999999999999}", ErrorCodes.INVALID_FIELD);
         assertRefused("{\"type\":\"join_game\",\"gameId\":4,\"sinceVersion\":-1}", ErrorCodes.INVALID_FIELD);
         assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":0,\"action\":\"ROCK\"}", ErrorCodes.INVALID_FIELD);
+        // 0 marks the moves the turn clock makes in the action log: a client's sequence starts at 1.
+        assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":0,\"turn\":1,\"action\":\"ROCK\"}", ErrorCodes.INVALID_FIELD);
         assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":1}", ErrorCodes.INVALID_FIELD);
         assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":1,\"action\":\"\"}", ErrorCodes.INVALID_FIELD);
         assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":1,\"action\":\""
