@@ -478,6 +478,8 @@ class GamePlayIT {
             JsonObject waitingState = join(creator, game);
             assertThat(waitingState.getString("status")).isEqualTo("WAITING_FOR_OPPONENT");
             assertThat(waitingState.getJsonObject("players").get("P2")).isEqualTo(JsonValue.NULL);
+            assertThat(waitingState.getJsonObject("connected").getBoolean("P1")).isTrue();
+            assertThat(code(errorFor(creator, submit(game, 1, 1, "ROCK")))).isEqualTo("game-not-started");
 
             var joined = GameApiIT.post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode")
                     + "\",\"clientSeed\":\"joiner-seed\"}", p2.token());
