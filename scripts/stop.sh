@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Stops the local SOL Duel server and Solana localnet started by scripts/run.sh. PostgreSQL and Redis keep running.
+# Stops the local SOL Duel servers (node A 'solduel' and, after run.sh --nodes=2, node B 'solduel-b') and the
+# Solana localnet started by scripts/run.sh. PostgreSQL and Redis keep running.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-step "Stopping Open Liberty (server 'solduel')"
-mvn -B -ntp -q -pl ear -Plocal liberty:stop
+step "Stopping Open Liberty (servers 'solduel' and 'solduel-b'; one not running is skipped)"
+mvn -B -ntp -q -pl ear -Plocal liberty:stop liberty:stop@stop-node-b
 if [ -f "$LOCAL/localnet.pid" ]; then
   step "Stopping the Solana localnet"
   kill "$(cat "$LOCAL/localnet.pid")" 2>/dev/null || true

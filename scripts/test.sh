@@ -41,4 +41,4 @@ as_postgres createdb -O sol_duel_user sol_duel_test
 
 step "mvn verify (unit tests, then Liberty started once for all integration tests)"
 cd "$ROOT"
-mvn -B -ntp verify
+mvn -B -ntp verify "$@"
