@@ -99,6 +99,21 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aGameStartedOnAFullNodeGoesToANodeWithRoom() throws Exception {
+        // Node B may own one game at a time (ear/pom.xml); the first game fills it.
+        long first = startedOn(B, Seat.signIn(), Seat.signIn(), "RPS", 1);
+        assertThat(owner(first)).startsWith("it-b");
+        long second = startedOn(B, Seat.signIn(), Seat.signIn(), "RPS", 1);
+        TestEnvironment.await("a node with room (A) to adopt the game B had no room for", Duration.ofSeconds(10),
+                () -> owner(second).startsWith("it-a"));
+        assertThat(owner(first)).startsWith("it-b");
+        // Nobody comes to either game: both are abandoned when the join grace ends, and B is free again.
+        TestEnvironment.await("both games to be abandoned", Duration.ofSeconds(15), () -> query(
+                "SELECT status FROM games WHERE id IN (" + first + ", " + second + ")").equals(List.of("ABORTED", "ABORTED")));
+    }
+
+    @Test
+    @Order(3)
     void aRowWrittenUnderAStaleEpochIsRefusedByTheDatabase() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
@@ -121,7 +136,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aFrozenOwnerLosesTheGameAndNothingItTriesAfterwardsReachesTheDatabase() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
@@ -166,7 +181,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theOwnerKilledAfterStoringATurnsSecondChoiceHandsOverAndEveryClientHearsThatTurnOnce() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
@@ -277,6 +292,14 @@ class ClusterIT {
         try (Jedis redis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
             String owner = redis.get("game:" + game + ":owner");
             return owner == null ? "" : owner;
+        }
+    }
+
+    private static List<String> query(String sql) {
+        try {
+            return SchemaIT.strings(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,9 +1,9 @@
 package com.solduel.game.live;
 
 import com.solduel.game.rules.ForfeitCause;
-import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.LogRow;
+import com.solduel.game.verify.LoggedActionJson;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The one JSON encoding of an action-log row, used for {@code game_actions.action_data} and the
- * Redis session alike: a move is {@code {"seat","turn","action","timedOut","clientSeq"}}, a
- * forfeit {@code {"seat","cause"}}. The sequence number and the row type live beside it (the
+ * Redis session alike: a move is the action's fields as every encoding writes them
+ * ({@link LoggedActionJson}) plus {@code "clientSeq"}, a forfeit {@code {"seat","cause"}}. The sequence number and the row type live beside it (the
  * table's columns, the session's {@code seq} and {@code type}).
  */
 public final class LogRowJson {
@@ -37,14 +37,7 @@ public final class LogRowJson {
             return JSON.createObjectBuilder().add("seat", forfeit.seat().name()).add("cause", forfeit.cause().name()).build();
         }
         LogRow.Move move = (LogRow.Move) row;
-        LoggedAction a = move.action();
-        return JSON.createObjectBuilder()
-                .add("seat", a.seat().name())
-                .add("turn", a.turn())
-                .add("action", a.action())
-                .add("timedOut", a.timedOut())
-                .add("clientSeq", move.clientSeq())
-                .build();
+        return LoggedActionJson.fields(move.action()).add("clientSeq", move.clientSeq()).build();
     }
 
     /**
@@ -59,7 +52,7 @@ public final class LogRowJson {
         if (type != GameActionRecord.ActionType.MOVE && type != GameActionRecord.ActionType.TIMEOUT_MOVE) {
             throw new IllegalArgumentException("a game's log holds no " + type + " rows");
         }
-        return new LogRow.Move(new LoggedAction(sequence, seat, data.getInt("turn"), data.getString("action"),
-                data.getBoolean("timedOut", type == GameActionRecord.ActionType.TIMEOUT_MOVE)), data.getInt("clientSeq", 0));
+        return new LogRow.Move(LoggedActionJson.read(sequence, data, type == GameActionRecord.ActionType.TIMEOUT_MOVE),
+                data.getInt("clientSeq", 0));
     }
 }

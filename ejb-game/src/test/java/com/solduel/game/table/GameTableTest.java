@@ -1,11 +1,8 @@
 package com.solduel.game.table;
 
-import com.solduel.game.rules.ForfeitCause;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.solduel.game.fair.ClientSeed;
 import com.solduel.game.fair.ServerSeed;
+import com.solduel.game.rules.ForfeitCause;
 import com.solduel.game.rules.GameOptions;
 import com.solduel.game.rules.GameSetup;
 import com.solduel.game.rules.GameType;
@@ -16,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one writer of a game, driven without a server: commands in, stored rows and events out. */
 class GameTableTest {

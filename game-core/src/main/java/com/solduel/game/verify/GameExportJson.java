@@ -40,12 +40,9 @@ public final class GameExportJson {
     public static String write(GameExport export) {
         JsonArrayBuilder actions = JSON.createArrayBuilder();
         for (LoggedAction entry : export.actions()) {
-            actions.add(JSON.createObjectBuilder()
-                    .add("seq", entry.sequence())
-                    .add("seat", entry.seat().name())
-                    .add("turn", entry.turn())
-                    .add("action", entry.action())
-                    .add("timedOut", entry.timedOut()));
+            // "seq" first, then the fields every encoding of an action shares.
+            actions.add(JSON.createObjectBuilder().add("seq", entry.sequence())
+                    .addAll(LoggedActionJson.fields(entry)));
         }
         ClaimedResult result = export.result();
         JsonArrayBuilder forfeits = JSON.createArrayBuilder();
