@@ -124,6 +124,48 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void readingAGameOnAnotherNodeNeverTakesItOverNorMisreadsAnOldSession() throws Exception {
+        Seat p1 = Seat.signIn();
+        Seat p2 = Seat.signIn();
+        long game = startedOn(A, p1, p2, "RPS", 3);
+        try (GameSocket one = socket(A, p1); GameSocket two = socket(A, p2)) {
+            one.join(game);
+            one.await("state");
+            two.join(game);
+            two.await("state");
+            playTurn(game, 1, one, "PAPER", two, "ROCK");
+            one.submit(game, 2, "SCISSORS");
+            one.await("action_accepted", f -> f.getInt("turn") == 2);
+        }
+        String owner = owner(game);
+        long epoch = epoch(game);
+        String key = "game:" + game + ":session";
+        try (Jedis redis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
+            TestEnvironment.await("the session mirrored to Redis", Duration.ofSeconds(5), () -> redis.exists(key));
+            assertThat(redis.get(key)).contains("\"format\":2");
+            assertSummaryOnB(game);
+            // A session written by an older server (no format 2): ignored, PostgreSQL read instead.
+            redis.set(key, "{\"gameId\":" + game + ",\"log\":[{\"seq\":1,\"seat\":\"P1\",\"turn\":1,\"action\":\"ROCK\"}]}");
+            assertSummaryOnB(game);
+            redis.del(key);
+            assertSummaryOnB(game);
+        }
+        assertThat(owner(game)).as("reading on node B never took the game over").isEqualTo(owner);
+        assertThat(epoch(game)).isEqualTo(epoch);
+        var export = TestEnvironment.send(HttpRequest.newBuilder(B.uri("/api/games/" + game + "/export")));
+        assertThat(export.statusCode()).as("the server seed stays secret while the game runs").isEqualTo(409);
+    }
+
+    private static void assertSummaryOnB(long game) {
+        JsonObject summary = TestEnvironment.json(TestEnvironment.send(HttpRequest.newBuilder(B.uri("/api/games/" + game))));
+        assertThat(summary.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(summary.getInt("turn")).isEqualTo(2);
+        assertThat(summary.getJsonObject("score").getInt("P1")).isEqualTo(1);
+        assertThat(summary.toString()).as("no pending choice in a summary").doesNotContain("SCISSORS");
+    }
+
+    @Test
+    @Order(4)
     void aRowWrittenUnderAStaleEpochIsRefusedByTheDatabase() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
@@ -146,7 +188,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFrozenOwnerLosesTheGameAndNothingItTriesAfterwardsReachesTheDatabase() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
@@ -191,7 +233,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theOwnerKilledAfterStoringATurnsSecondChoiceHandsOverAndEveryClientHearsThatTurnOnce() throws Exception {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();

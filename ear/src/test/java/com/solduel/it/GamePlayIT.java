@@ -511,6 +511,11 @@ class GamePlayIT {
         }
     }
 
+    /**
+     * The Redis session is a mirror: the owning node never reads it back (a node taking a game
+     * over reads PostgreSQL after raising the epoch), so losing it disturbs nothing. Nodes that only
+     * read a game use it; ClusterIT covers that, an old format and a missing key on another node.
+     */
     @Test
     void aGameWhoseRedisSessionIsDeletedMidGameStillCompletesCorrectly() throws Exception {
         Table table = Table.challenge("RPS", 3);
