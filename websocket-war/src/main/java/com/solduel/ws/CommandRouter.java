@@ -1,6 +1,7 @@
 package com.solduel.ws;
 
 import com.solduel.game.live.GameHall;
+import com.solduel.game.live.OwnedGames;
 import com.solduel.game.table.GameRefusedException;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
@@ -30,6 +31,9 @@ public class CommandRouter {
 
     @Inject
     GameHall hall;
+
+    @Inject
+    OwnedGames owned;
 
     @Inject
     NodeRelay relay;
@@ -98,7 +102,7 @@ public class CommandRouter {
     private void attach(PlayerConnection.Subscription subscription, OptionalLong sinceVersion) {
         long gameId = subscription.gameId();
         WalletAddress wallet = subscription.connection().player().wallet();
-        Optional<String> owner = hall.remoteOwner(gameId);
+        Optional<String> owner = owned.remoteOwner(gameId);
         if (owner.isPresent()) {
             relay.follow(owner.get(), subscription, wallet, sinceVersion);
         } else if (subscription.seated()) {

@@ -3,6 +3,7 @@ package com.solduel.ws;
 import com.solduel.game.live.GameHall;
 import com.solduel.game.live.GameListener;
 import com.solduel.game.live.NodeRegistry;
+import com.solduel.game.live.OwnedGames;
 import com.solduel.game.table.GameMessage;
 import com.solduel.game.table.GameRefusedException;
 import com.solduel.game.table.StateSnapshot;
@@ -70,6 +71,9 @@ public class NodeRelay {
 
     @Inject
     GameHall hall;
+
+    @Inject
+    OwnedGames owned;
 
     @Inject
     NodeRegistry nodes;
@@ -163,7 +167,7 @@ public class NodeRelay {
     }
 
     private JsonObjectBuilder command(String op, PlayerConnection.Subscription subscription) {
-        return JSON.createObjectBuilder().add("t", "cmd").add("op", op).add("from", hall.nodeId())
+        return JSON.createObjectBuilder().add("t", "cmd").add("op", op).add("from", owned.nodeId())
                 .add("listener", subscription.id()).add("gameId", subscription.gameId());
     }
 
@@ -210,7 +214,7 @@ public class NodeRelay {
                 if (owner == null) {
                     continue;
                 }
-                boolean moved = !nodes.alive(owner) || hall.remoteOwner(subscription.gameId())
+                boolean moved = !nodes.alive(owner) || owned.remoteOwner(subscription.gameId())
                         .map(current -> !current.equals(owner)).orElse(true);
                 if (moved) {
                     away.remove(subscription.id(), subscription);
@@ -253,7 +257,7 @@ public class NodeRelay {
                             executor.execute(NodeRelay.this::catchUp);
                         }
                     }
-                }, channel(hall.nodeId()), GameHall.STARTED_CHANNEL);
+                }, channel(owned.nodeId()), GameHall.STARTED_CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.log(Level.WARNING, "not listening to other nodes (" + e.getMessage() + "); retrying in 1 s");

@@ -2,6 +2,8 @@ package com.solduel.game.live;
 
 import com.solduel.game.table.LogRow;
 import com.solduel.infra.redis.RedisConnection;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,6 +14,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,9 +42,40 @@ public class SessionStore {
     @ConfigProperty(name = "solduel.cache.game-session-ttl-seconds")
     long ttlSeconds;
 
+    /** How long changes to one game are gathered before its session is rewritten. */
+    private static final long FLUSH_MILLIS = 50;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     /** The Redis key of a game's session. */
     public static String key(long gameId) {
         return "game:" + gameId + ":session";
+    }
+
+    /**
+     * Mirrors an owned game's log to Redis soon, off the caller's path: changes within
+     * {@link #FLUSH_MILLIS} are written once, and writes of one game keep their order. Redis may
+     * lag PostgreSQL by that much; readers only use a session that has every stored row.
+     */
+    void mirror(LiveGame game) {
+        if (game.sessionDirty.compareAndSet(false, true)) {
+            scheduler.schedule(() -> flush(game), FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flush(LiveGame game) {
+        synchronized (game.sessionWrites) {
+            List<LogRow> rows;
+            synchronized (game) {
+                game.sessionDirty.set(false);
+                if (game.dropped) {
+                    return;
+                }
+                rows = game.table.log().rows();
+            }
+            save(game.gameId, game.epoch, rows);
+        }
     }
 
     /** Mirrors {@code rows} of a game owned under {@code epoch}. */

@@ -2,9 +2,10 @@ package com.solduel.api.game;
 
 import com.solduel.auth.PlayerTokens;
 import com.solduel.game.live.CreatedGame;
-import com.solduel.game.live.GameHall;
+import com.solduel.game.live.GameReads;
 import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
+import com.solduel.game.live.PrivateChallenges;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.verify.GameExportJson;
 import com.solduel.player.WalletAddress;
@@ -32,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class GameResource {
 
     @Inject
-    GameHall hall;
+    PrivateChallenges challenges;
+
+    @Inject
+    GameReads games;
 
     @Inject
     JsonWebToken token;
@@ -45,7 +49,7 @@ public class GameResource {
     public Response create(@Valid @NotNull(message = "a JSON body {\"gameType\": ...} is required") CreateGameRequest request) {
         GameType type = GameType.parse(request.gameType());
         int bestOf = request.bestOf() == null ? 1 : request.bestOf();
-        CreatedGame game = hall.create(WalletAddress.of(token.getSubject()), type, bestOf,
+        CreatedGame game = challenges.create(WalletAddress.of(token.getSubject()), type, bestOf,
                 Optional.ofNullable(request.clientSeed()));
         return Response.status(Response.Status.CREATED).entity(game).build();
     }
@@ -57,7 +61,7 @@ public class GameResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Join a private challenge by its invite code; the game starts at once")
     public JoinedGame join(@Valid @NotNull(message = "a JSON body {\"inviteCode\": ...} is required") JoinGameRequest request) {
-        return hall.join(WalletAddress.of(token.getSubject()), request.inviteCode(), Optional.ofNullable(request.clientSeed()));
+        return challenges.join(WalletAddress.of(token.getSubject()), request.inviteCode(), Optional.ofNullable(request.clientSeed()));
     }
 
     @GET
@@ -65,7 +69,7 @@ public class GameResource {
     @PermitAll
     @Operation(summary = "A game's public summary; the server seed appears once the game is over")
     public GameSummary summary(@PathParam("id") long id) {
-        return hall.summary(id);
+        return games.summary(id);
     }
 
     @GET
@@ -73,6 +77,6 @@ public class GameResource {
     @PermitAll
     @Operation(summary = "A finished game's seeds and action log, to recompute it with the verifier (docs/games.md)")
     public Response export(@PathParam("id") long id) {
-        return Response.ok(GameExportJson.write(hall.export(id)), MediaType.APPLICATION_JSON).build();
+        return Response.ok(GameExportJson.write(games.export(id)), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,0 +1,91 @@
+package com.solduel.game.live;
+
+import com.solduel.game.fair.ClientSeed;
+import com.solduel.game.fair.ServerSeed;
+import com.solduel.game.rules.GameOptions;
+import com.solduel.game.rules.GameSetup;
+import com.solduel.game.rules.GameType;
+import com.solduel.game.rules.Match;
+import com.solduel.game.rules.PerSeat;
+import com.solduel.game.rules.Seat;
+import com.solduel.game.table.GameRefusedException;
+import com.solduel.player.WalletAddress;
+import com.solduel.shared.SolDuelException.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Private challenges (SPEC §6): a player creates a game and shares its invite code; the second
+ * player joins with it and the game starts through {@link GameHall#startGame}, the one way every
+ * game starts. Free play (wager 0) today.
+ */
+@ApplicationScoped
+public class PrivateChallenges {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int INVITE_LENGTH = 8;
+
+    @Inject
+    GameRecords records;
+
+    @Inject
+    OwnedGames owned;
+
+    @Inject
+    GameHall hall;
+
+    /** Creates a private challenge by {@code creator}; the second player joins with the invite code. */
+    public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed) {
+        GameOptions options = options(type, bestOf);
+        ClientSeed seed = clientSeed(clientSeed);
+        ServerSeed serverSeed = ServerSeed.generate();
+        GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode());
+        return new CreatedGame(game.id(), type.name(), options.bestOf(), game.inviteCode(), game.serverSeedHash(),
+                Seat.P1.name(), seed.value());
+    }
+
+    /**
+     * Seats {@code player} in the game with {@code inviteCode}; the game starts at once (free
+     * play). Refused before anything is written when no game server has room.
+     */
+    public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
+        ClientSeed seed = clientSeed(clientSeed);
+        owned.requireRoomSomewhere();
+        GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
+        GameRecords.StoredGame started = hall.startGame(game.id());
+        return new JoinedGame(game.id(), game.gameType().name(), started.setup().options().bestOf(),
+                game.serverSeedHash(), Seat.P2.name(), seed.value(), started.wallet1(),
+                started.setup().clientSeeds().p1().value());
+    }
+
+    private static GameOptions options(GameType type, int bestOf) {
+        try {
+            GameOptions options = GameOptions.bestOf(bestOf);
+            Match.start(new GameSetup(0, type, options, ServerSeed.generate(),
+                    new PerSeat<>(new ClientSeed("check"), new ClientSeed("check"))));
+            return options;
+        } catch (IllegalArgumentException e) { // InvalidGameOptionsException included
+            throw new GameRefusedException("invalid-game-options", Kind.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    private static ClientSeed clientSeed(Optional<String> given) {
+        try {
+            return given.filter(s -> !s.isBlank()).map(ClientSeed::new).orElseGet(() -> ClientSeed.random(RANDOM));
+        } catch (IllegalArgumentException e) {
+            throw new GameRefusedException("invalid-client-seed", Kind.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    private static String inviteCode() {
+        StringBuilder code = new StringBuilder(INVITE_LENGTH);
+        for (int i = 0; i < INVITE_LENGTH; i++) {
+            code.append(INVITE_ALPHABET.charAt(RANDOM.nextInt(INVITE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}
