@@ -79,17 +79,19 @@ public class GameReads {
                 }
             }
         }
-        GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
-        if (!stored.started()) {
+        GameRecords.StoredGame header = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+        if (!header.started()) {
             return Optional.empty();
         }
-        if (stored.status() == GameStatus.IN_PROGRESS) {
-            Optional<List<LogRow>> mirrored = sessions.rows(gameId).filter(rows -> rows.size() >= stored.rows().size());
+        if (header.status() == GameStatus.IN_PROGRESS) {
+            // The mirror is used only when it has every row PostgreSQL has (it may lag by a few ms).
+            Optional<List<LogRow>> mirrored = sessions.rows(gameId)
+                    .filter(rows -> rows.size() >= records.lastSequence(gameId));
             if (mirrored.isPresent()) {
-                return Optional.of(GameLog.rebuild(stored.setup(), stored.wallets(), mirrored.get(), Optional.empty()));
+                return Optional.of(GameLog.rebuild(header.setup(), header.wallets(), mirrored.get(), Optional.empty()));
             }
         }
-        return Optional.of(stored.log());
+        return Optional.of(records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId)).log());
     }
 
     private static Map<String, String> seats(PerSeat<String> values) {

@@ -182,11 +182,20 @@ public class GameRecords {
 
     /** A game and its action log as stored. */
     public Optional<StoredGame> load(long gameId) {
+        return load(gameId, true);
+    }
+
+    /** A game's row without its action log ({@code rows} empty): enough to read its log from elsewhere. */
+    public Optional<StoredGame> loadHeader(long gameId) {
+        return load(gameId, false);
+    }
+
+    private Optional<StoredGame> load(long gameId, boolean withRows) {
         GameRecord game = em.find(GameRecord.class, gameId);
         if (game == null) {
             return Optional.empty();
         }
-        List<LogRow> rows = em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id "
+        List<LogRow> rows = !withRows ? List.of() : em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id "
                         + "ORDER BY a.sequenceNumber", GameActionRecord.class)
                 .setParameter("id", gameId)
                 .getResultStream()
