@@ -32,11 +32,19 @@ public final class LamportsJson {
     public static final class Deserializer implements JsonbDeserializer<Lamports> {
         @Override
         public Lamports deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            return fromJson(parser.getValue());
+            JsonValue value = parser.getValue();
+            if (value instanceof JsonNumber) {
+                return Lamports.parse(parser.getString()); // the number as written: 5e0 stays 5e0
+            }
+            return fromJson(value);
         }
     }
 
-    /** The amount a JSON value states, or {@link InvalidAmountException}. */
+    /**
+     * The amount a JSON value states, or {@link InvalidAmountException}. A {@link JsonNumber} built
+     * by a parser may have lost its notation ({@code 5e0} reads as 5): check the text as written
+     * first where the parser offers it.
+     */
     public static Lamports fromJson(JsonValue value) {
         if (!(value instanceof JsonNumber number)) {
             throw new InvalidAmountException("an amount of lamports is a JSON integer, got " + value.getValueType()

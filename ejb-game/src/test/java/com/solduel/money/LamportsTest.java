@@ -55,7 +55,7 @@ class LamportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9223372036854775808", "1.0", "1e3", "-1", "\"1\"", "true", "[1]"})
+    @ValueSource(strings = {"9223372036854775808", "1.0", "1e3", "5e0", "1E0", "-1", "-0", "\"1\"", "true", "[1]"})
     void jsonThatIsNotAnExactAmountIsRefused(String json) {
         assertThatThrownBy(() -> JSONB.fromJson("{\"wager\":" + json + "}", Stake.class))
                 .satisfies(e -> assertThat(causes(e)).anyMatch(InvalidAmountException.class::isInstance));
