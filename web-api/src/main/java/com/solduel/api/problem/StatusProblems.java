@@ -46,7 +46,8 @@ public final class StatusProblems {
         return Problem.of(statusType(status), codeFor(status), detailFor(status), instance);
     }
 
-    static Response.StatusType statusType(int status) {
+    /** The JAX-RS status type of {@code status}, with a reason phrase for the ones JAX-RS lacks. */
+    public static Response.StatusType statusType(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {
             return known;
