@@ -24,6 +24,9 @@ public class ContainerErrorPage extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status instanceof Integer i && i >= 400 && i <= 599 ? i : 404; // asked for directly: nothing here
+        if (response.isCommitted()) {
+            return; // part of an answer is already on the wire; nothing sensible can follow it
+        }
         response.resetBuffer();
         response.setHeader("X-Content-Type-Options", "nosniff");
         HttpEdgeFilter.answer(response, code, null, null, uri instanceof String path ? path : request.getRequestURI());
