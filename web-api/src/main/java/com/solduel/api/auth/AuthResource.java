@@ -30,7 +30,8 @@ public class AuthResource {
     @Path("/nonce")
     @Operation(summary = "Open a single-use sign-in challenge for a wallet; sign its message with the wallet")
     @APIResponse(responseCode = "200", description = "The message to sign, its nonce and expiry")
-    @APIResponse(responseCode = "400", description = "Malformed wallet address")
+    @APIResponse(responseCode = "400", description = "Malformed wallet address, body or header")
+    @APIResponse(responseCode = "429", description = "Too many sign-in requests from this address (problem rate-limited; see Retry-After)")
     public Challenge nonce(@Valid @NotNull(message = "a JSON body {\"wallet\": ...} is required") NonceRequest request) {
         return signIn.challenge(WalletAddress.of(request.wallet()));
     }
@@ -39,8 +40,9 @@ public class AuthResource {
     @Path("/verify")
     @Operation(summary = "Exchange the wallet's Ed25519 signature of the challenge for a JWT (Bearer token)")
     @APIResponse(responseCode = "200", description = "The token, its expiry and groups, and the player")
-    @APIResponse(responseCode = "400", description = "Malformed wallet or signature")
+    @APIResponse(responseCode = "400", description = "Malformed wallet, signature, body or header")
     @APIResponse(responseCode = "401", description = "Wrong signature, or no open challenge (expired or used)")
+    @APIResponse(responseCode = "429", description = "Too many sign-in requests from this address (problem rate-limited; see Retry-After)")
     public SignedIn verify(@Valid @NotNull(message = "a JSON body {\"wallet\": ..., \"signature\": ...} is required") VerifyRequest request) {
         return signIn.verify(WalletAddress.of(request.wallet()), request.signature());
     }

@@ -41,6 +41,7 @@ public class PlayerResource {
     @Operation(summary = "A player's public profile by wallet address")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlayerState.class)))
     @APIResponse(responseCode = "400", description = "Not a base58 32-byte wallet address")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address (problem rate-limited; see Retry-After)")
     @APIResponse(responseCode = "404", description = "No player has signed in with this wallet")
     public Response byWallet(@PathParam("wallet") String wallet) {
         PlayerLookup lookup = players.find(WalletAddress.of(wallet));

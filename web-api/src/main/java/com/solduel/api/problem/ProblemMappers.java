@@ -2,9 +2,11 @@ package com.solduel.api.problem;
 
 import com.solduel.shared.SolDuelException;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
 public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    private static final String RUNTIME_FAILURE = "org.jboss.resteasy.spi.Failure";
 
     @Context
     UriInfo uriInfo;
@@ -39,7 +42,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     /** The problem details for a failure while serving {@code instance} (the request path). */
     static Problem problemFor(Throwable e, String instance) {
         if (e instanceof SolDuelException domain) {
-            return Problem.of(statusOf(domain.kind()), domain.code(), domain.getMessage(), instance);
+            Problem problem = Problem.of(statusOf(domain.kind()), domain.code(), domain.getMessage(), instance);
+            return domain instanceof InvalidFieldException field
+                    ? problem.withViolations(List.of(new Problem.Violation(field.field(), field.getMessage())))
+                    : problem;
         }
         if (e instanceof ConstraintViolationException violations) {
             List<Problem.Violation> list = violations.getConstraintViolations().stream()
@@ -49,19 +55,78 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.of(Status.BAD_REQUEST, "invalid-request", "the request has invalid fields", instance)
                     .withViolations(list);
         }
-        if (e instanceof JsonbException || e instanceof ProcessingException) {
+        boolean runtimeWrapper = e instanceof WebApplicationException || runtimeFailureStatus(e) > 0;
+        SolDuelException wrapped = runtimeWrapper ? firstCause(e, SolDuelException.class) : null;
+        if (wrapped != null) {
+            // A parameter converter or body reader (com.solduel.api.input) refused a value, and the
+            // runtime wrapped the refusal: the cause says which field and why.
+            return problemFor(wrapped, instance);
+        }
+        if (runtimeWrapper && (firstCause(e, JsonException.class) != null || firstCause(e, JsonbException.class) != null)) {
+            return problemFor(new JsonException("unreadable body"), instance);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; it is a bad request.
+            return Problem.of(Status.BAD_REQUEST, "invalid-parameter",
+                    "a path or query parameter has a value of the wrong type", instance);
+        }
+        if (e instanceof JsonbException || e instanceof JsonException || e instanceof ProcessingException) {
             return Problem.of(Status.BAD_REQUEST, "malformed-body",
                     "the request body is not valid JSON of the expected shape", instance);
         }
         if (e instanceof WebApplicationException web) {
-            Response.StatusType status = web.getResponse().getStatusInfo();
-            String code = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-            return Problem.of(status, code, web.getMessage(), instance);
+            // Never the exception's message: the runtime's messages name classes and parameters.
+            return StatusProblems.problem(web.getResponse().getStatus(), instance);
+        }
+        int runtimeStatus = runtimeFailureStatus(e);
+        if (runtimeStatus >= 400 && runtimeStatus < 500) {
+            return StatusProblems.problem(runtimeStatus, instance);
+        }
+        if (runtimeStatus > 0 && causedBy(e, IllegalArgumentException.class)) {
+            // The runtime could not parse something the client sent (e.g. Accept: */*;q=abc).
+            return Problem.of(Status.BAD_REQUEST, "malformed-header",
+                    "a request header is malformed (Accept, Content-Type or another header)", instance);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident + " at " + instance, e);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; quote incident " + incident + " when reporting it", instance);
+    }
+
+    /**
+     * The status a JAX-RS runtime failure carries that is not a {@link WebApplicationException}
+     * (RESTEasy's {@code org.jboss.resteasy.spi.Failure} and subclasses such as
+     * {@code LoggableFailure}), read by reflection so no runtime class is a compile dependency;
+     * 0 when {@code e} is not such a failure.
+     */
+    static int runtimeFailureStatus(Throwable e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(RUNTIME_FAILURE)) {
+                try {
+                    Object status = type.getMethod("getErrorCode").invoke(e);
+                    int code = status instanceof Integer i ? i : 500;
+                    return code > 0 ? code : 500;
+                } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                    return 500;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return firstCause(e, type) != null;
+    }
+
+    /** The first of {@code e}'s causes (not {@code e} itself) that is a {@code type}, or null. */
+    private static <T extends Throwable> T firstCause(Throwable e, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = e.getCause(); t != null && depth < 10; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static Response.StatusType statusOf(SolDuelException.Kind kind) {

@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -22,12 +21,8 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
         if (response.getStatus() < 400 || PROBLEM.isCompatible(response.getMediaType())) {
             return;
         }
-        Response.StatusType status = response.getStatusInfo();
-        String detail = response.getEntity() instanceof String text && !text.isBlank()
-                ? text
-                : status.getReasonPhrase();
-        String code = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        response.setEntity(Problem.of(status, code, detail, request.getUriInfo().getRequestUri().getPath()),
+        // The runtime's own text names classes and parameters: a fixed detail per status instead.
+        response.setEntity(StatusProblems.problem(response.getStatus(), request.getUriInfo().getRequestUri().getPath()),
                 null, PROBLEM);
     }
 }

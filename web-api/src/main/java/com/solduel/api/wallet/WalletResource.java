@@ -28,6 +28,7 @@ public class WalletResource {
     @Operation(summary = "A wallet's SOL balance at confirmed commitment")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WalletBalance.class)))
     @APIResponse(responseCode = "400", description = "Not a base58 32-byte wallet address")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address (problem rate-limited; see Retry-After)")
     @APIResponse(responseCode = "503", description = "No Solana RPC endpoint can answer right now")
     public WalletBalance balance(@PathParam("wallet") String wallet) {
         WalletAddress address = WalletAddress.of(wallet);

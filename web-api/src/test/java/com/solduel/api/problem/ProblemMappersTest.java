@@ -46,4 +46,30 @@ class ProblemMappersTest {
             assertThat(json).doesNotContain("violations");
         }
     }
+
+    // WebApplicationException needs a JAX-RS runtime to be built; RestEdgeIT covers the mapping of
+    // the runtime's own 404/415 exceptions on the real server.
+
+    @Test
+    void aRuntimeFailureOverAHeaderItCouldNotParseIsA400WithoutAnIncident() {
+        Throwable failure = runtimeFailure(500, new RuntimeException("MediaType q parameter must be a float: */*;q=abc",
+                new NumberFormatException("abc")));
+        Problem problem = ProblemMappers.problemFor(failure, "/api/players");
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("malformed-header");
+        assertThat(ProblemMappers.problemFor(runtimeFailure(406, null), "/api/players").status()).isEqualTo(406);
+        assertThat(ProblemMappers.problemFor(runtimeFailure(500, new IllegalStateException("ours")), "/x").status())
+                .isEqualTo(500);
+    }
+
+    @Test
+    void aRefusedJsonValueWrappedByTheRuntimeKeepsItsField() {
+        Problem problem = ProblemMappers.problemFor(runtimeFailure(400, InvalidFieldException.number("bestOf", "bestOf x")), "/api/games");
+        assertThat(problem.code()).isEqualTo("invalid-number");
+        assertThat(problem.violations()).extracting(Problem.Violation::field).containsExactly("bestOf");
+    }
+
+    private static Throwable runtimeFailure(int status, Throwable cause) {
+        return new org.jboss.resteasy.spi.Failure(status, cause);
+    }
 }

@@ -1,0 +1,161 @@
+package com.solduel.api.input;
+
+import com.solduel.api.problem.InvalidFieldException;
+import com.solduel.money.InvalidAmountException;
+import com.solduel.money.Lamports;
+import com.solduel.money.LamportsJson;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * Binds a JSON request body to one of the API's request records, strictly: the body is read as
+ * JSON first and every value is checked against the record component it fills — an integer
+ * component takes only a JSON integer in its range (no fraction, exponent or string), a
+ * {@link Lamports} component only an exact amount, a string component only a JSON string —
+ * then JSON-B binds it. Bodies larger than {@link #MAX_BODY_BYTES} are refused (413).
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class StrictJsonBodyReader implements MessageBodyReader<Record> {
+
+    /** The largest request body any operation of the API needs, with room to spare. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && type.getName().startsWith("com.solduel.") && isJson(mediaType);
+    }
+
+    static boolean isJson(MediaType mediaType) {
+        if (mediaType == null || mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
+            return false;
+        }
+        String subtype = mediaType.getSubtype().toLowerCase(Locale.ROOT);
+        return "application".equalsIgnoreCase(mediaType.getType()) && (subtype.equals("json") || subtype.endsWith("+json"));
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        byte[] body = entity.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        if (isBlank(body)) {
+            return null; // the operation's @NotNull says which body it wants
+        }
+        JsonValue json = RawJson.read(new InputStreamReader(new ByteArrayInputStream(body), charset(mediaType)));
+        check(json, type, null);
+        return type.cast(ApiJson.JSONB.fromJson(json.toString(), genericType));
+    }
+
+    /** Refuses a value that the component of {@code type} it fills would wrap, round or coerce. */
+    static void check(JsonValue value, Type type, String field) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return; // presence is Bean Validation's business
+        }
+        Class<?> raw = raw(type);
+        if (StrictNumbers.isIntegerType(raw)) {
+            if (!(value instanceof JsonNumber number)) {
+                throw InvalidFieldException.number(field, field + " must be a JSON integer, got " + kind(value));
+            }
+            StrictNumbers.parse(field, number.toString(), raw);
+        } else if (raw == Lamports.class) {
+            try {
+                LamportsJson.fromJson(value);
+            } catch (InvalidAmountException e) {
+                throw InvalidFieldException.number(field, field + ": " + e.getMessage());
+            }
+        } else if (raw == String.class) {
+            if (!(value instanceof JsonString)) {
+                throw InvalidFieldException.type(field, field + " must be a JSON string, got " + kind(value));
+            }
+        } else if (raw.isRecord()) {
+            if (!(value instanceof JsonObject object)) {
+                throw InvalidFieldException.type(field == null ? "body" : field,
+                        (field == null ? "the body" : field) + " must be a JSON object, got " + kind(value));
+            }
+            for (RecordComponent component : raw.getRecordComponents()) {
+                String name = jsonName(component);
+                check(object.get(name), component.getGenericType(), field == null ? name : field + "." + name);
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType list) {
+            if (!(value instanceof JsonArray array)) {
+                throw InvalidFieldException.type(field, field + " must be a JSON array, got " + kind(value));
+            }
+            for (int i = 0; i < array.size(); i++) {
+                check(array.get(i), list.getActualTypeArguments()[0], field + "[" + i + "]");
+            }
+        }
+    }
+
+    private static String jsonName(RecordComponent component) {
+        JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
+        if (property == null) {
+            property = component.getAnnotation(JsonbProperty.class);
+        }
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+
+    private static String kind(JsonValue value) {
+        return switch (value.getValueType()) {
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case TRUE, FALSE -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+        };
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Charset charset(MediaType mediaType) {
+        String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (RuntimeException unknown) {
+            throw new WebApplicationException(Response.Status.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+}

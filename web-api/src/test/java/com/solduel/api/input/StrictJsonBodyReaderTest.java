@@ -1,0 +1,86 @@
+package com.solduel.api.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.solduel.api.game.CreateGameRequest;
+import com.solduel.api.problem.InvalidFieldException;
+import com.solduel.money.Lamports;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictJsonBodyReaderTest {
+
+    public record Stake(Lamports wager, long gameId) {
+    }
+
+    private final StrictJsonBodyReader reader = new StrictJsonBodyReader();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> T read(Class<T> type, String json) throws IOException {
+        return (T) reader.readFrom((Class) type, type, new Annotation[0], MediaType.APPLICATION_JSON_TYPE,
+                new MultivaluedHashMap<>(), new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aWellFormedBodyIsBound() throws IOException {
+        CreateGameRequest request = read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"bestOf\":3,\"clientSeed\":\"s\"}");
+        assertThat(request.bestOf()).isEqualTo(3);
+        assertThat(read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"bestOf\":2147483647}").bestOf()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"bestOf\":null}").bestOf()).isNull();
+        assertThat(read(CreateGameRequest.class, "  ")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4294967299", "-4294967291", "5.99", "5.0", "5e0", "1E1", "2147483648", "\"5\"", "true", "[5]"})
+    void bestOfThatWouldWrapTruncateOrCoerceIsRefusedByName(String bestOf) {
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"bestOf\":" + bestOf + "}"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo("bestOf");
+                    assertThat(e.code()).isEqualTo("invalid-number");
+                });
+    }
+
+    @Test
+    void aNumberWhereAStringBelongsIsRefused() {
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "{\"gameType\":7}"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.code()).isEqualTo("invalid-type"));
+    }
+
+    @Test
+    void moneyAndLongsAreExact() throws IOException {
+        Stake stake = read(Stake.class, "{\"wager\":9223372036854775807,\"gameId\":9223372036854775807}");
+        assertThat(stake.wager().value()).isEqualTo(Long.MAX_VALUE);
+        for (String wager : new String[] {"9223372036854775808", "1.0", "1e3", "-1", "\"1\""}) {
+            assertThatThrownBy(() -> read(Stake.class, "{\"wager\":" + wager + ",\"gameId\":1}")).as(wager)
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("wager"));
+        }
+        assertThatThrownBy(() -> read(Stake.class, "{\"gameId\":9223372036854775808}"))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("gameId"));
+    }
+
+    @Test
+    void malformedTrailingOrDeeplyNestedJsonIsRefused() {
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "{\"gameType\":")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "{\"gameType\":\"RPS\"} trailing")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "[1]")).isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> read(CreateGameRequest.class, "[".repeat(40) + "]".repeat(40))).isInstanceOf(JsonException.class);
+        // A body over 64 KiB is a 413 WebApplicationException, which needs the server's JAX-RS runtime: RestEdgeIT.
+    }
+
+    @Test
+    void onlyJsonMediaTypesAreRead() {
+        assertThat(StrictJsonBodyReader.isJson(MediaType.APPLICATION_JSON_TYPE)).isTrue();
+        assertThat(StrictJsonBodyReader.isJson(new MediaType("application", "merge-patch+json"))).isTrue();
+        assertThat(StrictJsonBodyReader.isJson(MediaType.WILDCARD_TYPE)).isFalse();
+        assertThat(StrictJsonBodyReader.isJson(MediaType.TEXT_PLAIN_TYPE)).isFalse();
+    }
+}
