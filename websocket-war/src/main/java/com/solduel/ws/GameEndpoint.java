@@ -5,6 +5,7 @@ import com.solduel.shared.SolDuelException;
 import com.solduel.ws.protocol.Command;
 import com.solduel.ws.protocol.CommandParser;
 import com.solduel.ws.protocol.ErrorCodes;
+import com.solduel.ws.protocol.IncomingMessage;
 import com.solduel.ws.protocol.ProtocolException;
 import com.solduel.ws.protocol.ServerFrames;
 import jakarta.enterprise.context.Dependent;
@@ -38,8 +39,13 @@ public class GameEndpoint {
 
     /** The endpoint's path inside the WAR. */
     public static final String PATH = "/game";
-    /** Largest frame accepted; a larger one makes the container close the socket with 1009 (message too big). */
-    public static final int MAX_FRAME_BYTES = 4096;
+    /**
+     * Largest message accepted, in UTF-8 bytes, however many frames it comes in; a larger one closes
+     * the socket with 1009 (message too big) as soon as it passes the limit, never buffered further.
+     */
+    public static final int MAX_MESSAGE_BYTES = 4096;
+    /** The 1009 close reason: plain words, no class names (the container's own reason would name this class). */
+    static final String TOO_BIG_REASON = "message over " + MAX_MESSAGE_BYTES + " bytes";
 
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
 
@@ -53,6 +59,15 @@ public class GameEndpoint {
     WebSocketSettings settings;
 
     private PlayerConnection connection;
+    /** The text message being received; parts are delivered one at a time, so no locking. */
+    private final IncomingMessage incoming = new IncomingMessage(MAX_MESSAGE_BYTES);
+    /** Whether the rate limit let the message being received through (charged once, at its first part). */
+    private boolean admittedMessage;
+    /** Bytes of the binary message being received, and whether it is the start of one. */
+    private long binaryBytes;
+    private boolean binaryStarted;
+    /** Set once a message went over the limit: the socket is closing, later parts are dropped. */
+    private volatile boolean tooBig;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
@@ -61,52 +76,94 @@ public class GameEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
+        Optional<PlayerBudget> budget = connections.reserveSocket(player.wallet());
+        if (budget.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many sockets: at most "
+                    + settings.maxSocketsPerPlayer() + " per player"));
+            return;
+        }
         try {
             // PlayerConnections closes idle sockets properly (1001); the container's timeout is only a backstop.
             session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 2000);
-            connection = new PlayerConnection(session, player, settings, connections.closer());
+            connection = new PlayerConnection(session, player, budget.get(), settings, connections.closer());
             connections.opened(connection);
-            connection.send(ServerFrames.welcome(player.wallet().value(), MAX_FRAME_BYTES, settings.framesPerSecond(),
+            connection.send(ServerFrames.welcome(player.wallet().value(), MAX_MESSAGE_BYTES, settings.framesPerSecond(),
                     settings.burst(), settings.idleTimeoutSeconds(), Instant.now()));
         } catch (RuntimeException failed) {
             LOG.log(Level.SEVERE, "a game socket could not be opened", failed);
+            if (connection == null) {
+                connections.releaseSocket(player.wallet());
+            }
             session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error"));
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void text(String frame) {
-        if (connection == null) {
+    /**
+     * One part of a text message: the frame itself, or each of a fragmented message's frames (the
+     * container's own size limit applies per frame only, so the whole message is limited here).
+     */
+    @OnMessage
+    public void text(String part, boolean last) {
+        if (connection == null || tooBig) {
             return;
         }
         connection.heard();
-        if (!admitted()) {
-            return;
+        if (incoming.atStart()) {
+            admittedMessage = admitted();
         }
+        switch (incoming.offer(part, last)) {
+            case TOO_BIG -> refuseTooBig();
+            case COMPLETE -> {
+                String message = incoming.take();
+                if (admittedMessage) {
+                    handle(message);
+                }
+            }
+            default -> {
+                // more parts follow
+            }
+        }
+    }
+
+    private void handle(String message) {
         Command command = null;
         try {
-            command = CommandParser.parse(frame);
+            command = CommandParser.parse(message);
             router.handle(connection, command);
         } catch (ProtocolException refused) {
             connection.send(ServerFrames.error(refused));
         } catch (SolDuelException refused) {
             connection.send(ServerFrames.error(refused.code(), refused.getMessage(), clientSeq(command), gameId(command)));
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "a game command failed: " + command, failed);
+            logFailure(command, failed);
             connection.send(ServerFrames.error(ErrorCodes.INTERNAL_ERROR, "the server failed to handle this frame; "
                     + "send join_game to resynchronise", clientSeq(command), gameId(command)));
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void binary(ByteBuffer frame) {
-        if (connection == null) {
+    /** A binary message, in parts like a text one: refused with {@code malformed-frame} once it is whole. */
+    @OnMessage
+    public void binary(ByteBuffer part, boolean last) {
+        if (connection == null || tooBig) {
             return;
         }
         connection.heard();
-        if (admitted()) {
-            connection.send(ServerFrames.error(ErrorCodes.MALFORMED_FRAME, "frames are JSON text, not binary",
-                    Optional.empty(), OptionalLong.empty()));
+        if (!binaryStarted) {
+            binaryStarted = true;
+            binaryBytes = 0;
+            admittedMessage = admitted();
+        }
+        binaryBytes += part.remaining();
+        if (binaryBytes > MAX_MESSAGE_BYTES) {
+            refuseTooBig();
+            return;
+        }
+        if (last) {
+            binaryStarted = false;
+            if (admittedMessage) {
+                connection.send(ServerFrames.error(ErrorCodes.MALFORMED_FRAME, "frames are JSON text, not binary",
+                        Optional.empty(), OptionalLong.empty()));
+            }
         }
     }
 
@@ -114,6 +171,7 @@ public class GameEndpoint {
     public void close(Session session, CloseReason reason) {
         if (connection != null) {
             connections.closed(connection);
+            connections.releaseSocket(connection.player().wallet());
             router.closed(connection);
         }
     }
@@ -123,14 +181,34 @@ public class GameEndpoint {
         LOG.log(Level.FINE, "game socket " + session.getId() + " failed", failure);
     }
 
-    /** Charges the frame to the rate limit; answers or closes when it is over. */
+    private void refuseTooBig() {
+        tooBig = true;
+        connection.close(CloseReason.CloseCodes.TOO_BIG, TOO_BIG_REASON);
+    }
+
+    /**
+     * A server failure while handling a client's message, logged within the player's log budget
+     * ({@code solduel.ws.log-lines-per-player-per-minute}), so one client cannot flood the log.
+     */
+    private void logFailure(Command command, RuntimeException failed) {
+        switch (connection.logLines().charge(System.nanoTime())) {
+            case LOG -> LOG.log(Level.WARNING, "a game command failed: " + command, failed);
+            case SUPPRESS_FROM_NOW -> LOG.warning("game commands of player " + connection.player().wallet().value()
+                    + " keep failing; further failures are not logged for the rest of this minute");
+            default -> {
+                // within the minute's budget already spent
+            }
+        }
+    }
+
+    /** Charges the message to the player's rate limit; answers or closes when it is over. */
     private boolean admitted() {
         switch (connection.rateLimit().admit(System.nanoTime())) {
             case ACCEPT:
                 return true;
             case REFUSE:
                 connection.send(ServerFrames.error(ErrorCodes.RATE_LIMITED, "more than " + settings.framesPerSecond()
-                        + " frames per second (burst " + settings.burst() + "): this frame was dropped; slow down",
+                        + " frames per second across your sockets (burst " + settings.burst() + "): this frame was dropped; slow down",
                         Optional.empty(), OptionalLong.empty()));
                 return false;
             default:
