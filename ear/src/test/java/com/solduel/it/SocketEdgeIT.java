@@ -71,7 +71,20 @@ class SocketEdgeIT {
             }
             GameSocket.Closed closed = socket.awaitClose();
             assertThat(closed.code()).isEqualTo(1009);
-            assertThat(closed.reason()).isEqualTo("message over 4096 bytes").doesNotContain("com.solduel", "CWWKH");
+            assertThat(closed.reason()).as("no internals in the reason").doesNotContain("com.", "CWWK", "Exception", "GameEndpoint");
+        }
+    }
+
+    @Test
+    void aFrameAnnouncing100MegabytesIsClosedAfterItsFirstKilobytesWithoutWaitingForTheRest() throws Exception {
+        try (Socket raw = rawSocket(TestWallet.random().signIn())) {
+            OutputStream out = raw.getOutputStream();
+            out.write(new byte[] {(byte) 0x81, (byte) (0x80 | 127)});
+            out.write(java.nio.ByteBuffer.allocate(8).putLong(100L * 1024 * 1024).array());
+            out.write(new byte[] {0, 0, 0, 0}); // mask of zeros: the payload goes as it is
+            out.write(("{\"type\":\"ping\",\"padding\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readUntilClose(raw.getInputStream())).as("close code").isEqualTo(1009);
         }
     }
 
@@ -236,6 +249,43 @@ class SocketEdgeIT {
         }
     }
 
+    @Test
+    void aClientThatStopsReadingIsClosedWith1008() throws Exception {
+        // A game with 121 versioned events: four rounds of best-of-5 RPS, each after nine ties.
+        Table table = Table.challenge("RPS", 5);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1Token()); GameSocket p2 = GameSocket.connect(table.p2Token())) {
+            p1.join(game);
+            p1.await("state");
+            p2.join(game);
+            p2.await("state");
+            int turn = 1;
+            for (int round = 0; round < 4; round++) {
+                for (int tie = 0; tie < 9; tie++) {
+                    playTurn(game, turn++, p1, "ROCK", p2, "ROCK");
+                }
+                playTurn(game, turn++, p1, round % 2 == 0 ? "PAPER" : "ROCK", p2, round % 2 == 0 ? "ROCK" : "PAPER");
+            }
+        }
+
+        // A spectator that asks for the whole history 40 times and reads nothing: far more than 512 frames.
+        try (Socket raw = rawSocket(TestWallet.random().signIn())) {
+            OutputStream out = raw.getOutputStream();
+            InputStream in = raw.getInputStream();
+            String watch = Json.createObjectBuilder().add("type", "watch_game").add("gameId", game).add("sinceVersion", 0)
+                    .build().toString();
+            for (int i = 0; i < 40; i++) {
+                writeMaskedText(out, watch);
+            }
+            Thread.sleep(3000);
+
+            int[] frames = new int[1];
+            assertThat(readUntilClose(in, frames)).as("close code after %d frames", frames[0]).isEqualTo(1008);
+            assertThat(frames[0]).as("the frames queued before the cut, at most the kernel's buffers and 512 more")
+                    .isLessThan(40 * 122);
+        }
+    }
+
     // ---- the handshake ----
 
     @Test
@@ -325,6 +375,71 @@ class SocketEdgeIT {
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
             return new Table(game.getJsonNumber("gameId").longValue(), p1, p2);
         }
+    }
+
+    private static void playTurn(long game, int turn, GameSocket p1, String a1, GameSocket p2, String a2) {
+        p1.submit(game, turn, a1);
+        p1.await("action_accepted", f -> f.getInt("turn") == turn);
+        p2.submit(game, turn, a2);
+        p1.await("turn_result", f -> f.getInt("turn") == turn);
+        p2.await("turn_result", f -> f.getInt("turn") == turn);
+    }
+
+    /** An open game socket on a plain TCP socket with a small receive buffer: frames are written and read by hand. */
+    private static Socket rawSocket(String token) throws IOException {
+        Socket raw = new Socket();
+        raw.setReceiveBufferSize(2048);
+        raw.connect(new java.net.InetSocketAddress("127.0.0.1", URI.create(TestEnvironment.BASE_URL).getPort()), 10_000);
+        raw.setSoTimeout(15_000);
+        raw.getOutputStream().write(("GET /ws/game HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        raw.getOutputStream().flush();
+        assertThat(readHead(raw.getInputStream())).startsWith("HTTP/1.1 101");
+        return raw;
+    }
+
+    /** Reads server frames up to the close frame; returns its code (-1 if the connection ended without one). */
+    private static int readUntilClose(InputStream in, int... framesBefore) throws IOException {
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                return -1;
+            }
+            int second = in.read();
+            long length = second & 0x7f;
+            if (length == 126) {
+                length = (in.read() << 8) | in.read();
+            } else if (length == 127) {
+                length = new java.io.DataInputStream(in).readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((first & 0x0f) == 8) {
+                return payload.length < 2 ? -1 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            }
+            if (framesBefore.length > 0) {
+                framesBefore[0]++;
+            }
+        }
+    }
+
+    /** A client's text frame: masked, as RFC 6455 requires of clients. */
+    private static void writeMaskedText(OutputStream out, String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {0x12, 0x34, 0x56, 0x78};
+        out.write(0x81);
+        if (payload.length < 126) {
+            out.write(0x80 | payload.length);
+        } else {
+            out.write(0x80 | 126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xff);
+        }
+        out.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            out.write(payload[i] ^ mask[i % 4]);
+        }
+        out.flush();
     }
 
     private static String submit(long gameId, int clientSeq, int turn, String action) {

@@ -8,16 +8,11 @@ import com.solduel.ws.protocol.ErrorCodes;
 import com.solduel.ws.protocol.IncomingMessage;
 import com.solduel.ws.protocol.ProtocolException;
 import com.solduel.ws.protocol.ServerFrames;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -30,12 +25,17 @@ import java.util.logging.Logger;
  * The live game socket, {@code ws(s)://<host>/ws/game} (this WAR's context root is {@code /ws}).
  * The handshake carries the player's JWT (see {@link HandshakeFilter}); each text frame is one
  * JSON command, answered by frames from the game hall or an {@code error} frame. The protocol is
- * documented in websocket-war/asyncapi.yaml. One instance per connection; {@code @Dependent}
- * makes it a CDI bean (the WAR discovers annotated beans only), so the container injects it.
+ * documented in websocket-war/asyncapi.yaml. One instance per connection, made by
+ * {@link HandshakeConfigurator#getEndpointInstance}.
+ *
+ * <p>A programmatic endpoint (registered by {@link GameSocketConfig}), not an annotated one, for
+ * the size limit: Liberty checks an annotated endpoint's {@code maxMessageSize} per frame, so a
+ * message in many small continuation frames was reassembled whatever its size, and it does not
+ * check a partial-message handler at all, so a single huge frame was buffered whole. For a
+ * programmatic endpoint it checks every frame against the session's buffer size, as the frame
+ * header arrives, and here the parts of a message are counted against the limit as a whole.
  */
-@Dependent
-@ServerEndpoint(value = GameEndpoint.PATH, configurator = HandshakeConfigurator.class)
-public class GameEndpoint {
+public class GameEndpoint extends Endpoint {
 
     /** The endpoint's path inside the WAR. */
     public static final String PATH = "/game";
@@ -44,19 +44,14 @@ public class GameEndpoint {
      * the socket with 1009 (message too big) as soon as it passes the limit, never buffered further.
      */
     public static final int MAX_MESSAGE_BYTES = 4096;
-    /** The 1009 close reason: plain words, no class names (the container's own reason would name this class). */
+    /** The 1009 close reason: plain words, no class names. */
     static final String TOO_BIG_REASON = "message over " + MAX_MESSAGE_BYTES + " bytes";
 
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
 
-    @Inject
-    CommandRouter router;
-
-    @Inject
-    PlayerConnections connections;
-
-    @Inject
-    WebSocketSettings settings;
+    private final CommandRouter router;
+    private final PlayerConnections connections;
+    private final WebSocketSettings settings;
 
     private PlayerConnection connection;
     /** The text message being received; parts are delivered one at a time, so no locking. */
@@ -69,8 +64,25 @@ public class GameEndpoint {
     /** Set once a message went over the limit: the socket is closing, later parts are dropped. */
     private volatile boolean tooBig;
 
-    @OnOpen
-    public void open(Session session, EndpointConfig config) throws IOException {
+    GameEndpoint(CommandRouter router, PlayerConnections connections, WebSocketSettings settings) {
+        this.router = router;
+        this.connections = connections;
+        this.settings = settings;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        try {
+            open(session, config);
+        } catch (IOException closeFailed) {
+            LOG.log(Level.FINE, "closing a refused game socket failed; it is gone already", closeFailed);
+        }
+    }
+
+    private void open(Session session, EndpointConfig config) throws IOException {
+        // Every frame is checked against these as its header arrives (1009); the message as a whole in text().
+        session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         AuthenticatedPlayer player = (AuthenticatedPlayer) config.getUserProperties().get(HandshakeConfigurator.PLAYER);
         if (player == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
@@ -87,6 +99,8 @@ public class GameEndpoint {
             session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 2000);
             connection = new PlayerConnection(session, player, budget.get(), settings, connections.closer());
             connections.opened(connection);
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::text);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
             connection.send(ServerFrames.welcome(player.wallet().value(), MAX_MESSAGE_BYTES, settings.framesPerSecond(),
                     settings.burst(), settings.idleTimeoutSeconds(), Instant.now()));
         } catch (RuntimeException failed) {
@@ -98,12 +112,8 @@ public class GameEndpoint {
         }
     }
 
-    /**
-     * One part of a text message: the frame itself, or each of a fragmented message's frames (the
-     * container's own size limit applies per frame only, so the whole message is limited here).
-     */
-    @OnMessage
-    public void text(String part, boolean last) {
+    /** One part of a text message: the frame itself, or each of a fragmented message's frames. */
+    void text(String part, boolean last) {
         if (connection == null || tooBig) {
             return;
         }
@@ -142,8 +152,7 @@ public class GameEndpoint {
     }
 
     /** A binary message, in parts like a text one: refused with {@code malformed-frame} once it is whole. */
-    @OnMessage
-    public void binary(ByteBuffer part, boolean last) {
+    void binary(ByteBuffer part, boolean last) {
         if (connection == null || tooBig) {
             return;
         }
@@ -167,8 +176,8 @@ public class GameEndpoint {
         }
     }
 
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             connections.closed(connection);
             connections.releaseSocket(connection.player().wallet());
@@ -176,8 +185,8 @@ public class GameEndpoint {
         }
     }
 
-    @OnError
-    public void error(Session session, Throwable failure) {
+    @Override
+    public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "game socket " + session.getId() + " failed", failure);
     }
 
