@@ -69,6 +69,24 @@ final class GameSocket implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Opens a socket with these handshake headers (and no token unless they carry one). */
+    static GameSocket connectWithHeaders(URI uri, java.util.Map<String, String> headers) {
+        GameSocket client = new GameSocket();
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        client.await("welcome");
+        return client;
+    }
+
+    /** Opens a socket without waiting for the welcome: for sockets the server may close at once. */
+    static GameSocket open(String token) {
+        GameSocket client = new GameSocket();
+        client.socket = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                .buildAsync(ENDPOINT, client).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        return client;
+    }
+
     /** The HTTP status of a refused handshake (the socket must not open). */
     static int refusedHandshakeStatus(URI uri, String bearer) {
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(TIMEOUT);
@@ -119,6 +137,28 @@ final class GameSocket implements WebSocket.Listener, AutoCloseable {
         send(Json.createObjectBuilder().add("type", "submit_action").add("gameId", gameId).add("clientSeq", seq)
                 .add("turn", turn).add("action", action).build());
         return seq;
+    }
+
+    /**
+     * Sends one message as several frames: the first a text frame, the others continuation frames.
+     * Returns how many parts went out before the server closed the socket.
+     */
+    int sendFragmented(List<String> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                socket.sendText(parts.get(i), i == parts.size() - 1).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+            } catch (CompletionException closedMeanwhile) {
+                return i;
+            }
+            if (closed.isDone()) {
+                return i + 1;
+            }
+        }
+        return parts.size();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     /** Drops the connection without a close handshake, like a phone losing its network. */

@@ -5,18 +5,14 @@ import com.solduel.shared.SolDuelException;
 import com.solduel.ws.protocol.Command;
 import com.solduel.ws.protocol.CommandParser;
 import com.solduel.ws.protocol.ErrorCodes;
+import com.solduel.ws.protocol.IncomingMessage;
 import com.solduel.ws.protocol.ProtocolException;
 import com.solduel.ws.protocol.ServerFrames;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -29,108 +25,199 @@ import java.util.logging.Logger;
  * The live game socket, {@code ws(s)://<host>/ws/game} (this WAR's context root is {@code /ws}).
  * The handshake carries the player's JWT (see {@link HandshakeFilter}); each text frame is one
  * JSON command, answered by frames from the game hall or an {@code error} frame. The protocol is
- * documented in websocket-war/asyncapi.yaml. One instance per connection; {@code @Dependent}
- * makes it a CDI bean (the WAR discovers annotated beans only), so the container injects it.
+ * documented in websocket-war/asyncapi.yaml. One instance per connection, made by
+ * {@link HandshakeConfigurator#getEndpointInstance}.
+ *
+ * <p>A programmatic endpoint (registered by {@link GameSocketConfig}), not an annotated one, for
+ * the size limit: Liberty checks an annotated endpoint's {@code maxMessageSize} per frame, so a
+ * message in many small continuation frames was reassembled whatever its size, and it does not
+ * check a partial-message handler at all, so a single huge frame was buffered whole. For a
+ * programmatic endpoint it checks every frame against the session's buffer size, as the frame
+ * header arrives, and here the parts of a message are counted against the limit as a whole.
  */
-@Dependent
-@ServerEndpoint(value = GameEndpoint.PATH, configurator = HandshakeConfigurator.class)
-public class GameEndpoint {
+public class GameEndpoint extends Endpoint {
 
     /** The endpoint's path inside the WAR. */
     public static final String PATH = "/game";
-    /** Largest frame accepted; a larger one makes the container close the socket with 1009 (message too big). */
-    public static final int MAX_FRAME_BYTES = 4096;
+    /**
+     * Largest message accepted, in UTF-8 bytes, however many frames it comes in; a larger one closes
+     * the socket with 1009 (message too big) as soon as it passes the limit, never buffered further.
+     */
+    public static final int MAX_MESSAGE_BYTES = 4096;
+    /** The 1009 close reason: plain words, no class names. */
+    static final String TOO_BIG_REASON = "message over " + MAX_MESSAGE_BYTES + " bytes";
 
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
 
-    @Inject
-    CommandRouter router;
-
-    @Inject
-    PlayerConnections connections;
-
-    @Inject
-    WebSocketSettings settings;
+    private final CommandRouter router;
+    private final PlayerConnections connections;
+    private final WebSocketSettings settings;
 
     private PlayerConnection connection;
+    /** The text message being received; parts are delivered one at a time, so no locking. */
+    private final IncomingMessage incoming = new IncomingMessage(MAX_MESSAGE_BYTES);
+    /** Whether the rate limit let the message being received through (charged once, at its first part). */
+    private boolean admittedMessage;
+    /** Bytes of the binary message being received, and whether it is the start of one. */
+    private long binaryBytes;
+    private boolean binaryStarted;
+    /** Set once a message went over the limit: the socket is closing, later parts are dropped. */
+    private volatile boolean tooBig;
 
-    @OnOpen
-    public void open(Session session, EndpointConfig config) throws IOException {
+    GameEndpoint(CommandRouter router, PlayerConnections connections, WebSocketSettings settings) {
+        this.router = router;
+        this.connections = connections;
+        this.settings = settings;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        try {
+            open(session, config);
+        } catch (IOException closeFailed) {
+            LOG.log(Level.FINE, "closing a refused game socket failed; it is gone already", closeFailed);
+        }
+    }
+
+    private void open(Session session, EndpointConfig config) throws IOException {
+        // Every frame is checked against these as its header arrives (1009); the message as a whole in text().
+        session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         AuthenticatedPlayer player = (AuthenticatedPlayer) config.getUserProperties().get(HandshakeConfigurator.PLAYER);
         if (player == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
+        Optional<PlayerBudget> budget = connections.reserveSocket(player.wallet());
+        if (budget.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many sockets: at most "
+                    + settings.maxSocketsPerPlayer() + " per player"));
+            return;
+        }
         try {
             // PlayerConnections closes idle sockets properly (1001); the container's timeout is only a backstop.
             session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 2000);
-            connection = new PlayerConnection(session, player, settings, connections.closer());
+            connection = new PlayerConnection(session, player, budget.get(), settings, connections.closer());
             connections.opened(connection);
-            connection.send(ServerFrames.welcome(player.wallet().value(), MAX_FRAME_BYTES, settings.framesPerSecond(),
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::text);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
+            connection.send(ServerFrames.welcome(player.wallet().value(), MAX_MESSAGE_BYTES, settings.framesPerSecond(),
                     settings.burst(), settings.idleTimeoutSeconds(), Instant.now()));
         } catch (RuntimeException failed) {
             LOG.log(Level.SEVERE, "a game socket could not be opened", failed);
+            if (connection == null) {
+                connections.releaseSocket(player.wallet());
+            }
             session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error"));
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void text(String frame) {
-        if (connection == null) {
+    /** One part of a text message: the frame itself, or each of a fragmented message's frames. */
+    void text(String part, boolean last) {
+        if (connection == null || tooBig) {
             return;
         }
         connection.heard();
-        if (!admitted()) {
-            return;
+        if (incoming.atStart()) {
+            admittedMessage = admitted();
         }
+        switch (incoming.offer(part, last)) {
+            case TOO_BIG -> refuseTooBig();
+            case COMPLETE -> {
+                String message = incoming.take();
+                if (admittedMessage) {
+                    handle(message);
+                }
+            }
+            default -> {
+                // more parts follow
+            }
+        }
+    }
+
+    private void handle(String message) {
         Command command = null;
         try {
-            command = CommandParser.parse(frame);
+            command = CommandParser.parse(message);
             router.handle(connection, command);
         } catch (ProtocolException refused) {
             connection.send(ServerFrames.error(refused));
         } catch (SolDuelException refused) {
             connection.send(ServerFrames.error(refused.code(), refused.getMessage(), clientSeq(command), gameId(command)));
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "a game command failed: " + command, failed);
+            logFailure(command, failed);
             connection.send(ServerFrames.error(ErrorCodes.INTERNAL_ERROR, "the server failed to handle this frame; "
                     + "send join_game to resynchronise", clientSeq(command), gameId(command)));
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void binary(ByteBuffer frame) {
-        if (connection == null) {
+    /** A binary message, in parts like a text one: refused with {@code malformed-frame} once it is whole. */
+    void binary(ByteBuffer part, boolean last) {
+        if (connection == null || tooBig) {
             return;
         }
         connection.heard();
-        if (admitted()) {
-            connection.send(ServerFrames.error(ErrorCodes.MALFORMED_FRAME, "frames are JSON text, not binary",
-                    Optional.empty(), OptionalLong.empty()));
+        if (!binaryStarted) {
+            binaryStarted = true;
+            binaryBytes = 0;
+            admittedMessage = admitted();
+        }
+        binaryBytes += part.remaining();
+        if (binaryBytes > MAX_MESSAGE_BYTES) {
+            refuseTooBig();
+            return;
+        }
+        if (last) {
+            binaryStarted = false;
+            if (admittedMessage) {
+                connection.send(ServerFrames.error(ErrorCodes.MALFORMED_FRAME, "frames are JSON text, not binary",
+                        Optional.empty(), OptionalLong.empty()));
+            }
         }
     }
 
-    @OnClose
-    public void close(Session session, CloseReason reason) {
+    @Override
+    public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             connections.closed(connection);
+            connections.releaseSocket(connection.player().wallet());
             router.closed(connection);
         }
     }
 
-    @OnError
-    public void error(Session session, Throwable failure) {
+    @Override
+    public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "game socket " + session.getId() + " failed", failure);
     }
 
-    /** Charges the frame to the rate limit; answers or closes when it is over. */
+    private void refuseTooBig() {
+        tooBig = true;
+        connection.close(CloseReason.CloseCodes.TOO_BIG, TOO_BIG_REASON);
+    }
+
+    /**
+     * A server failure while handling a client's message, logged within the player's log budget
+     * ({@code solduel.ws.log-lines-per-player-per-minute}), so one client cannot flood the log.
+     */
+    private void logFailure(Command command, RuntimeException failed) {
+        switch (connection.logLines().charge(System.nanoTime())) {
+            case LOG -> LOG.log(Level.WARNING, "a game command failed: " + command, failed);
+            case SUPPRESS_FROM_NOW -> LOG.warning("game commands of player " + connection.player().wallet().value()
+                    + " keep failing; further failures are not logged for the rest of this minute");
+            default -> {
+                // within the minute's budget already spent
+            }
+        }
+    }
+
+    /** Charges the message to the player's rate limit; answers or closes when it is over. */
     private boolean admitted() {
         switch (connection.rateLimit().admit(System.nanoTime())) {
             case ACCEPT:
                 return true;
             case REFUSE:
                 connection.send(ServerFrames.error(ErrorCodes.RATE_LIMITED, "more than " + settings.framesPerSecond()
-                        + " frames per second (burst " + settings.burst() + "): this frame was dropped; slow down",
+                        + " frames per second across your sockets (burst " + settings.burst() + "): this frame was dropped; slow down",
                         Optional.empty(), OptionalLong.empty()));
                 return false;
             default:

@@ -24,12 +24,16 @@ public class HandshakeAuthentication {
 
     /**
      * The player a handshake speaks for: the {@code Authorization: Bearer} token if there is one,
-     * else the {@code token} query parameter. Throws {@link AccessTokenRefusedException} otherwise.
+     * else the {@code token} query parameter. Throws {@link AccessTokenRefusedException} otherwise,
+     * also for an {@code Authorization} header of another scheme (Basic, ...): the game socket
+     * takes Bearer tokens only.
      */
     public AuthenticatedPlayer authenticate(Optional<String> authorization, Optional<String> tokenParameter) {
-        Optional<String> bearer = authorization
-                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .map(value -> value.substring(BEARER.length()).trim());
+        if (authorization.isPresent() && !authorization.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new AccessTokenRefusedException(AccessTokenRefusedException.Reason.MALFORMED,
+                    "the Authorization header is not a Bearer token; the game socket takes Bearer tokens only");
+        }
+        Optional<String> bearer = authorization.map(value -> value.substring(BEARER.length()).trim());
         return tokens.verify(bearer.or(() -> tokenParameter).orElse(null));
     }
 }

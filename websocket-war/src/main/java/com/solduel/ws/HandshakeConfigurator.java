@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the authenticated player to the endpoint. {@link HandshakeFilter} has already refused
+ * Makes each socket's {@link GameEndpoint} and hands it the authenticated player. {@link HandshakeFilter} has already refused
  * handshakes without a valid token; this asks the same {@link HandshakeAuthentication} again,
  * because a servlet filter cannot pass objects to a WebSocket session. The container gives each
  * handshake its own copy of the user properties.
@@ -32,6 +32,20 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         } catch (AccessTokenRefusedException refused) {
             // The endpoint closes a session without a player (1008); the filter normally refused it already.
         }
+    }
+
+    /**
+     * A new endpoint for each socket, with the application's beans (all application-scoped, so
+     * nothing is left for CDI to destroy when the socket closes).
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != GameEndpoint.class) {
+            throw new InstantiationException("no endpoint " + endpointClass.getName() + " in this application");
+        }
+        CDI<Object> cdi = CDI.current();
+        return endpointClass.cast(new GameEndpoint(cdi.select(CommandRouter.class).get(),
+                cdi.select(PlayerConnections.class).get(), cdi.select(WebSocketSettings.class).get()));
     }
 
     private static Optional<String> first(Map<String, List<String>> values, String name) {

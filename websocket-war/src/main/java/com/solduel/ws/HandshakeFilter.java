@@ -14,37 +14,56 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Refuses an unauthenticated handshake with a plain HTTP 401 before the upgrade, so no socket is
- * ever opened for it. The body is an RFC 9457 problem with the token's refusal code.
+ * Refuses a handshake before the upgrade, so no socket is ever opened for it: from a browser
+ * origin outside {@code solduel.http.allowed-origins} with HTTP 403, without a valid Bearer token
+ * with HTTP 401. The body is an RFC 9457 problem with the refusal's code.
  */
 @WebFilter(urlPatterns = GameEndpoint.PATH)
 public class HandshakeFilter extends HttpFilter {
 
+    /** The code of a handshake from a browser origin that is not allowed. */
+    static final String ORIGIN_NOT_ALLOWED = "origin-not-allowed";
     private static final long serialVersionUID = 1L;
 
     @Inject
     HandshakeAuthentication authentication;
 
+    @Inject
+    WebSocketSettings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        // No Origin: a native client, which no web page can impersonate. A browser always sends it.
+        if (origin != null && !settings.allowedOrigins().contains(origin)) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", ORIGIN_NOT_ALLOWED,
+                    "pages from this origin may not open a game socket");
+            return;
+        }
         try {
             authentication.authenticate(Optional.ofNullable(request.getHeader("Authorization")),
                     Optional.ofNullable(request.getParameter(HandshakeAuthentication.TOKEN_PARAMETER)));
         } catch (AccessTokenRefusedException refused) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"sol-duel\", error=\"invalid_token\"");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "https://solduel.dev/problems/" + refused.code())
-                    .add("title", "Unauthorized")
-                    .add("status", HttpServletResponse.SC_UNAUTHORIZED)
-                    .add("detail", refused.getMessage())
-                    .add("code", refused.code())
-                    .build().toString());
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", refused.code(), refused.getMessage());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String code, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "https://solduel.dev/problems/" + code)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .add("code", code)
+                .build().toString());
     }
 }

@@ -7,6 +7,7 @@ import com.solduel.game.table.StateSnapshot;
 import com.solduel.game.table.VersionedEvent;
 import com.solduel.ws.protocol.FrameRateLimit;
 import com.solduel.ws.protocol.GameWire;
+import com.solduel.ws.protocol.LogBudget;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -24,7 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open game socket of an authenticated player: its rate limit, its outbound queue and the
+ * One open game socket of an authenticated player: its player's budget, its outbound queue and the
  * games it follows, each through its own {@link Subscription} (the game hall's listener).
  */
 final class PlayerConnection {
@@ -37,7 +38,7 @@ final class PlayerConnection {
 
     private final Session session;
     private final AuthenticatedPlayer player;
-    private final FrameRateLimit rateLimit;
+    private final PlayerBudget budget;
     private final OutboundQueue outbound;
     private final Map<Long, Subscription> games = new ConcurrentHashMap<>();
     private final ScheduledExecutorService closer;
@@ -46,12 +47,12 @@ final class PlayerConnection {
     private volatile Consumer<Subscription> onMoved = s -> { };
     private final AtomicLong subscriptions = new AtomicLong();
 
-    PlayerConnection(Session session, AuthenticatedPlayer player, WebSocketSettings settings, ScheduledExecutorService closer) {
+    PlayerConnection(Session session, AuthenticatedPlayer player, PlayerBudget budget, WebSocketSettings settings,
+                     ScheduledExecutorService closer) {
         this.closer = closer;
         this.session = session;
         this.player = player;
-        this.rateLimit = new FrameRateLimit(settings.framesPerSecond(), settings.burst(), settings.refusalsBeforeClose(),
-                System.nanoTime());
+        this.budget = budget;
         this.outbound = new OutboundQueue(
                 (text, done) -> session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
                         : Optional.ofNullable(result.getException()).orElseGet(() -> new IOException("send failed")))),
@@ -78,8 +79,14 @@ final class PlayerConnection {
         return session.getId();
     }
 
+    /** The player's message budget on this node, shared with their other sockets. */
     FrameRateLimit rateLimit() {
-        return rateLimit;
+        return budget.rateLimit();
+    }
+
+    /** The log lines this player may still cause this minute, shared with their other sockets. */
+    LogBudget logLines() {
+        return budget.logLines();
     }
 
     /** Notes that the client sent a frame (of any kind): it is alive. */

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * The authenticated game sockets open on this node, published as the seed's gauge
  * {@code sol_duel_player_connections}. Closes sockets that stay silent longer than the idle
- * timeout. Also how a ban (or an admin) reaches a player's live sockets.
+ * timeout. Keeps each player's {@link PlayerBudget} (socket cap, message rate, log lines) across
+ * all of their sockets. Also how a ban (or an admin) reaches a player's live sockets.
  */
 @ApplicationScoped
 public class PlayerConnections {
@@ -38,6 +41,8 @@ public class PlayerConnections {
     WebSocketSettings settings;
 
     private final Set<PlayerConnection> open = ConcurrentHashMap.newKeySet();
+    /** Per player with a socket here (or one closed since the last sweep): socket count, rate limit, log lines. */
+    private final ConcurrentMap<WalletAddress, PlayerBudget> budgets = new ConcurrentHashMap<>();
     private ScheduledFuture<?> idleSweep;
 
     @PostConstruct
@@ -59,6 +64,32 @@ public class PlayerConnections {
     /** Creates the bean, and so the gauge, when the application starts rather than at the first connection. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         // the observer's bean is created to receive the event; @PostConstruct registered the gauge
+    }
+
+    /**
+     * Takes one of the player's socket slots on this node and returns their budget, or empty when
+     * they already have {@code solduel.ws.max-sockets-per-player} sockets open. Give the slot back
+     * with {@link #releaseSocket}.
+     */
+    Optional<PlayerBudget> reserveSocket(WalletAddress wallet) {
+        PlayerBudget[] granted = new PlayerBudget[1];
+        budgets.compute(wallet, (w, budget) -> {
+            PlayerBudget current = budget != null ? budget : new PlayerBudget(settings, System.nanoTime());
+            if (current.sockets() < settings.maxSocketsPerPlayer()) {
+                current.sockets(current.sockets() + 1);
+                granted[0] = current;
+            }
+            return current;
+        });
+        return Optional.ofNullable(granted[0]);
+    }
+
+    /** Gives back a slot taken by {@link #reserveSocket}; the budget stays until the next sweep, so a reconnect cannot reset it. */
+    void releaseSocket(WalletAddress wallet) {
+        budgets.computeIfPresent(wallet, (w, budget) -> {
+            budget.sockets(Math.max(0, budget.sockets() - 1));
+            return budget;
+        });
     }
 
     void opened(PlayerConnection connection) {
@@ -87,6 +118,9 @@ public class PlayerConnections {
     }
 
     private void closeIdle() {
+        for (WalletAddress wallet : budgets.keySet()) {
+            budgets.computeIfPresent(wallet, (w, budget) -> budget.sockets() == 0 ? null : budget);
+        }
         long now = System.nanoTime();
         long limit = TimeUnit.SECONDS.toNanos(settings.idleTimeoutSeconds());
         for (PlayerConnection connection : open) {

@@ -2,6 +2,9 @@ package com.solduel.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,12 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebSocketSettings {
 
-    /** Incoming frames per second per connection (token bucket refill rate). */
+    /** Incoming messages per second per player, across all of their sockets on this node (token bucket refill rate). */
     @Inject
     @ConfigProperty(name = "solduel.ws.frames-per-second", defaultValue = "20")
     double framesPerSecond;
 
-    /** Frames a connection may send at once (token bucket size). */
+    /** Messages a player may send at once, across their sockets on this node (token bucket size). */
     @Inject
     @ConfigProperty(name = "solduel.ws.burst", defaultValue = "40")
     int burst;
@@ -42,6 +45,24 @@ public class WebSocketSettings {
     @ConfigProperty(name = "solduel.ws.max-games-per-connection", defaultValue = "8")
     int maxGamesPerConnection;
 
+    /** Game sockets one player may have open on this node; one more is closed with 1008 right after opening. */
+    @Inject
+    @ConfigProperty(name = "solduel.ws.max-sockets-per-player", defaultValue = "5")
+    int maxSocketsPerPlayer;
+
+    /** Log lines one player's sockets may cause per minute on this node; past it, one "suppressed" line. */
+    @Inject
+    @ConfigProperty(name = "solduel.ws.log-lines-per-player-per-minute", defaultValue = "10")
+    int logLinesPerPlayerPerMinute;
+
+    /**
+     * Browser origins allowed to open a game socket (comma list; the REST CORS allowlist reads the
+     * same key). A handshake without an Origin header (a native client) is always allowed.
+     */
+    @Inject
+    @ConfigProperty(name = "solduel.http.allowed-origins", defaultValue = "http://localhost:9080,http://127.0.0.1:9080")
+    String allowedOrigins;
+
     public double framesPerSecond() {
         return framesPerSecond;
     }
@@ -64,5 +85,19 @@ public class WebSocketSettings {
 
     public int maxGamesPerConnection() {
         return maxGamesPerConnection;
+    }
+
+    public int maxSocketsPerPlayer() {
+        return maxSocketsPerPlayer;
+    }
+
+    public int logLinesPerPlayerPerMinute() {
+        return logLinesPerPlayerPerMinute;
+    }
+
+    /** The allowed origins, exactly as browsers send them (scheme://host[:port], no trailing slash). */
+    public Set<String> allowedOrigins() {
+        return Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(o -> !o.isEmpty())
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -4,13 +4,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Turns a text frame into a {@link Command}, or refuses it with the error code the client sees.
@@ -22,8 +24,12 @@ public final class CommandParser {
     public static final int MAX_ACTION_CHARS = 32;
     /** Longest ping nonce echoed back. */
     public static final int MAX_NONCE_CHARS = 64;
-    /** Looked up once: Json.createReader looks the provider up again on every call. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Deepest nesting of arrays and objects accepted; commands need 2, the parser's own limit is far deeper. */
+    public static final int MAX_DEPTH = 16;
+    /** An action code as the rules spell it, in any case: letters and underscores, nothing to trim. */
+    private static final Pattern ACTION = Pattern.compile("[A-Za-z][A-Za-z_]*");
+    /** Looked up once: Json.createParser looks the provider up again on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private CommandParser() {
     }
@@ -40,7 +46,7 @@ public final class CommandParser {
             case "join_game" -> new Command.JoinGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
             case "watch_game" -> new Command.WatchGame(fields.id("gameId"), fields.optionalVersion("sinceVersion"));
             case "submit_action" -> new Command.SubmitAction(fields.id("gameId"), fields.intAtLeast("clientSeq", 1),
-                    fields.intAtLeast("turn", 1), fields.requiredString("action", MAX_ACTION_CHARS));
+                    fields.intAtLeast("turn", 1), fields.action("action"));
             case "ping" -> new Command.Ping(fields.optionalString("nonce", MAX_NONCE_CHARS));
             default -> throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE, "unknown message type '" + type
                     + "': expected join_game, watch_game, submit_action or ping", clientSeq, gameId);
@@ -48,15 +54,49 @@ public final class CommandParser {
     }
 
     private static JsonObject object(String text) {
-        try (var reader = READERS.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (depth(text) > MAX_DEPTH) {
+            throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "the frame nests arrays and objects deeper than "
+                    + MAX_DEPTH + " levels");
+        }
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "a frame must be a JSON object with a 'type'");
             }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException notJson) {
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "the frame has data after its JSON object");
+            }
+            return object;
+        } catch (ProtocolException refused) {
+            throw refused;
+        } catch (RuntimeException notJson) {
+            // JsonException, JsonParsingException, and whatever else a parser throws on input it cannot read.
             throw new ProtocolException(ErrorCodes.MALFORMED_FRAME, "the frame is not valid JSON");
         }
+    }
+
+    /** The deepest nesting of arrays and objects in {@code text}, brackets inside strings not counted. */
+    static int depth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /** Field access that refuses with {@code invalid-field}, echoing what could be read of the frame. */
@@ -67,6 +107,15 @@ public final class CommandParser {
                 throw invalid(name, "a string of 1 to " + maxChars + " characters");
             }
             return s.getString();
+        }
+
+        /** An action code: letters and underscores only, so control characters or spaces are refused, not trimmed. */
+        String action(String name) {
+            String action = requiredString(name, MAX_ACTION_CHARS);
+            if (!ACTION.matcher(action).matches()) {
+                throw invalid(name, "an action code of letters and underscores (such as ROCK or HEAVY_ATTACK)");
+            }
+            return action;
         }
 
         Optional<String> optionalString(String name, int maxChars) {

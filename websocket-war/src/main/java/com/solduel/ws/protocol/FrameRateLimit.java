@@ -4,8 +4,8 @@ package com.solduel.ws.protocol;
  * A connection's incoming-frame budget: a token bucket ({@code ratePerSecond} refill, {@code burst}
  * capacity). A frame over the budget is refused; a client that goes on sending
  * {@code refusalsBeforeClose} refused frames without letting the bucket refill completely is
- * closed. One instance per connection; the container delivers a connection's frames one at a
- * time, so it needs no locking.
+ * closed. One instance per player on a node, shared by all of that player's sockets (whose
+ * frames arrive on different threads), so {@link #admit} is synchronized.
  */
 public final class FrameRateLimit {
 
@@ -38,7 +38,7 @@ public final class FrameRateLimit {
     }
 
     /** Charges one frame arriving at {@code nowNanos} ({@link System#nanoTime()}). */
-    public Verdict admit(long nowNanos) {
+    public synchronized Verdict admit(long nowNanos) {
         tokens = Math.min(burst, tokens + Math.max(0, nowNanos - lastNanos) * ratePerNano);
         lastNanos = nowNanos;
         if (tokens >= burst) {

@@ -75,6 +75,36 @@ class CommandParserTest {
     }
 
     @Test
+    void aNestingBombIsMalformedNotAServerFailure() {
+        assertRefused("[".repeat(1500) + "]".repeat(1500), ErrorCodes.MALFORMED_FRAME);
+        assertRefused("{\"type\":\"ping\",\"x\":" + "[".repeat(17) + "]".repeat(17) + "}", ErrorCodes.MALFORMED_FRAME);
+        assertRefused("{\"type\":\"ping\",\"x\":" + "[".repeat(3000), ErrorCodes.MALFORMED_FRAME);
+        assertThat(CommandParser.parse("{\"type\":\"ping\",\"x\":" + "[".repeat(15) + "]".repeat(15) + "}"))
+                .as("16 levels are fine").isEqualTo(new Command.Ping(Optional.empty()));
+        assertThat(CommandParser.parse("{\"type\":\"ping\",\"nonce\":\"" + "[".repeat(40) + "\\\"{\"}"))
+                .as("brackets inside strings do not count").isInstanceOf(Command.Ping.class);
+    }
+
+    @Test
+    void dataAfterTheJsonObjectIsMalformed() {
+        assertRefused("{\"type\":\"ping\"} trailing", ErrorCodes.MALFORMED_FRAME);
+        assertRefused("{\"type\":\"ping\"}{\"type\":\"ping\"}", ErrorCodes.MALFORMED_FRAME);
+        assertRefused("{\"type\":\"ping\"} 1", ErrorCodes.MALFORMED_FRAME);
+        assertThat(CommandParser.parse(" {\"type\":\"ping\"} \n")).as("whitespace around is fine")
+                .isEqualTo(new Command.Ping(Optional.empty()));
+    }
+
+    @Test
+    void actionNamesAreExactNotTrimmed() {
+        for (String action : new String[] {"BLOCK\\u0000\\t", " ROCK", "ROCK ", "RO CK", "ROCK\\n", "RÖCK", "1"}) {
+            assertRefused("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":1,\"action\":\"" + action + "\"}",
+                    ErrorCodes.INVALID_FIELD);
+        }
+        assertThat(CommandParser.parse("{\"type\":\"submit_action\",\"gameId\":4,\"clientSeq\":1,\"turn\":1,\"action\":\"heavy_attack\"}"))
+                .isEqualTo(new Command.SubmitAction(4, 1, 1, "heavy_attack"));
+    }
+
+    @Test
     void theErrorFrameCarriesCodeMessageAndContext() {
         var refused = new ProtocolException(ErrorCodes.INVALID_FIELD, "'turn' must be ...", Optional.of(3), OptionalLong.of(8));
         assertThat(ServerFrames.error(refused).toString())
