@@ -57,10 +57,11 @@ public class WebSocketSettings {
 
     /**
      * Browser origins allowed to open a game socket (comma list; the REST CORS allowlist reads the
-     * same key). A handshake without an Origin header (a native client) is always allowed.
+     * same key; its default is in ejb-game's microprofile-config.properties). A handshake without
+     * an Origin header (a native client) is always allowed.
      */
     @Inject
-    @ConfigProperty(name = "solduel.http.allowed-origins", defaultValue = "http://localhost:9080,http://127.0.0.1:9080")
+    @ConfigProperty(name = "solduel.http.allowed-origins")
     String allowedOrigins;
 
     public double framesPerSecond() {
