@@ -57,7 +57,7 @@ SOL Duel is running.
   Health         http://localhost:$HTTP_PORT/health/ready
   Metrics        http://localhost:$HTTP_PORT/metrics
   Solana RPC     http://127.0.0.1:8899 (localnet; also 8901, 8902)
-  Admin center   https://localhost:9443/adminCenter/  (user $(secret ADMIN_CENTER_USER), password ADMIN_CENTER_PASSWORD in .local/server.env)
+  Admin center   https://127.0.0.1:9446/adminCenter/  (ops listener, loopback only; user $(secret ADMIN_CENTER_USER), password ADMIN_CENTER_PASSWORD in .local/server.env)
   Logs           ear/target/liberty/wlp/usr/servers/solduel/logs/messages.log
 MSG
 if [ "$NODES" = 2 ]; then
@@ -65,7 +65,7 @@ if [ "$NODES" = 2 ]; then
   Node A         server solduel, solduel.node.id=local-a: the addresses above
   Node B         server $NODE_B_SERVER, solduel.node.id=local-b, same database sol_duel and Redis 6379:
                    API http://localhost:$NODE_B_HTTP_PORT/api/players, health http://localhost:$NODE_B_HTTP_PORT/health/ready,
-                   admin center https://localhost:$NODE_B_HTTPS_PORT/adminCenter/
+                   admin center https://127.0.0.1:9447/adminCenter/ (ops listener, loopback only)
                    logs ear/target/liberty/wlp/usr/servers/$NODE_B_SERVER/logs/messages.log
 MSG
 fi

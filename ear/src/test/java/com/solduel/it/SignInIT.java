@@ -88,9 +88,12 @@ class SignInIT {
         TestWallet owner = TestWallet.random();
         TestWallet other = TestWallet.random();
         String message = TestEnvironment.json(requestNonce(owner.address())).getString("message");
-        // The other wallet has no challenge of its own, and its signature of the owner's is not the owner's.
-        assertProblem(verify(other.address(), other.sign(message)), 401, "sign-in-challenge-missing");
+        // The other wallet has a challenge of its own: the owner's message, signed by it, is still refused.
+        assertThat(requestNonce(other.address()).statusCode()).isEqualTo(200);
+        assertProblem(verify(other.address(), other.sign(message)), 401, "sign-in-bad-signature");
         assertProblem(verify(owner.address(), other.sign(message)), 401, "sign-in-bad-signature");
+        assertThat(verify(owner.address(), owner.sign(message)).statusCode())
+                .as("neither attempt used the owner's challenge up").isEqualTo(200);
     }
 
     @Test

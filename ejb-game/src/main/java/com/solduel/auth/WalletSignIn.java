@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +26,9 @@ public class WalletSignIn {
 
     @Inject
     SignInChallenges challenges;
+
+    @Inject
+    ChallengeRequestLimits limits;
 
     @Inject
     PlayerTokens tokens;
@@ -48,29 +52,43 @@ public class WalletSignIn {
     @ConfigProperty(name = "solduel.auth.nonce-ttl-seconds")
     long nonceTtlSeconds;
 
+    @Inject
+    @ConfigProperty(name = "solduel.auth.challenges-per-wallet-and-address")
+    int challengesPerWalletAndAddress;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Opens a challenge for {@code wallet}; an older open one of the same wallet stops being valid. */
-    public Challenge challenge(WalletAddress wallet) {
+    /**
+     * Opens a challenge for {@code wallet} asked for from {@code clientAddress}. Each address keeps
+     * a few open challenges per wallet (its oldest dropped beyond that), so a request from elsewhere
+     * never cancels the one the wallet is signing; both the address and the wallet have a budget of
+     * requests per window ({@link SignInThrottledException} beyond it).
+     */
+    public Challenge challenge(WalletAddress wallet, String clientAddress) {
+        Instant now = clock.instant();
+        limits.count(clientAddress, wallet, now);
         byte[] nonceBytes = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonceBytes);
         String nonce = Base58.encode(nonceBytes);
-        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plusSeconds(nonceTtlSeconds);
         SignInMessage message = new SignInMessage(domain, uri, chainId, wallet.value(), nonce, issuedAt, expiresAt);
-        challenges.open(wallet, message.text(), nonceTtlSeconds);
+        challenges.open(wallet, clientAddress, nonce, message.text(), now, expiresAt, challengesPerWalletAndAddress);
         return new Challenge(message.text(), nonce, issuedAt, expiresAt);
     }
 
-    /** Verifies the wallet's signature of its open challenge and signs the player in. */
+    /** Verifies the wallet's signature of one of its open challenges and signs the player in. */
     public SignedIn verify(WalletAddress wallet, String signatureBase58) {
         byte[] signature = decodeSignature(signatureBase58);
-        String message = challenges.find(wallet)
-                .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.NO_CHALLENGE));
-        if (!Ed25519Signatures.verify(wallet.publicKey(), message.getBytes(StandardCharsets.UTF_8), signature)) {
-            throw new SignInRefusedException(SignInRefusedException.Reason.BAD_SIGNATURE);
+        List<SignInChallenges.Open> open = challenges.find(wallet, clock.instant());
+        if (open.isEmpty()) {
+            throw new SignInRefusedException(SignInRefusedException.Reason.NO_CHALLENGE);
         }
-        if (!challenges.consume(wallet, message)) {
+        SignInChallenges.Open signed = open.stream()
+                .filter(c -> Ed25519Signatures.verify(wallet.publicKey(), c.messageText().getBytes(StandardCharsets.UTF_8), signature))
+                .findFirst()
+                .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.BAD_SIGNATURE));
+        if (!challenges.consume(wallet, signed)) {
             throw new SignInRefusedException(SignInRefusedException.Reason.NO_CHALLENGE);
         }
         PlayerState player = registry.signedIn(wallet);

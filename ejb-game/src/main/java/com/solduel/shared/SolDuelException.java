@@ -1,5 +1,7 @@
 package com.solduel.shared;
 
+import java.util.OptionalLong;
+
 /**
  * A failure a caller can see and act on. Each subclass is one kind of failure with a stable
  * machine-readable {@link #code()}; web-api maps codes to HTTP problem details in one place,
@@ -21,6 +23,11 @@ public abstract class SolDuelException extends RuntimeException {
     /** What kind of failure this is for the caller, independent of transport. */
     public abstract Kind kind();
 
+    /** For {@link Kind#RATE_LIMITED}: how many seconds until a retry can succeed. */
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
+    }
+
     /** Transport-neutral failure categories; web-api turns them into HTTP statuses. */
     public enum Kind {
         INVALID_INPUT,
@@ -28,6 +35,7 @@ public abstract class SolDuelException extends RuntimeException {
         CONFLICT,
         UNAUTHENTICATED,
         FORBIDDEN,
+        RATE_LIMITED,
         UNAVAILABLE
     }
 }

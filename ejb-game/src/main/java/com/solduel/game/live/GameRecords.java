@@ -62,10 +62,22 @@ public class GameRecords {
                         Kind.FORBIDDEN, "sign in before playing"));
     }
 
-    /** A new private challenge by {@code creator}, waiting for a second player with the invite code. */
+    /**
+     * A new private challenge by {@code creator}, waiting for a second player with the invite code;
+     * refused when the creator already has {@code maxOpen} open ones (the player row is locked, so
+     * parallel requests cannot slip past the cap).
+     */
     public GameRecord create(WalletAddress creator, GameType type, GameOptions options, ServerSeed seed,
-                             ClientSeed creatorSeed, String inviteCode) {
+                             ClientSeed creatorSeed, String inviteCode, int maxOpen) {
         Player p1 = player(creator);
+        em.createNativeQuery("SELECT id FROM players WHERE id = ?1 FOR UPDATE").setParameter(1, p1.id()).getResultList();
+        Long open = em.createQuery("SELECT COUNT(g) FROM GameRecord g WHERE g.player1Id = :p AND g.status = :s "
+                        + "AND g.player2Id IS NULL", Long.class)
+                .setParameter("p", p1.id()).setParameter("s", GameStatus.CREATED).getSingleResult();
+        if (open >= maxOpen) {
+            throw new GameRefusedException("too-many-open-challenges", Kind.CONFLICT, "you already have " + open
+                    + " open challenges (at most " + maxOpen + "): wait for an opponent to join one, or for one to expire");
+        }
         JsonObject metadata = Json.createObjectBuilder()
                 .add("bestOf", options.bestOf())
                 .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()))
@@ -90,6 +102,10 @@ public class GameRecords {
             throw new GameRefusedException("own-game", Kind.CONFLICT,
                     "you created this game; share the invite code with your opponent");
         }
+        if (game.status() == GameStatus.CANCELLED) {
+            throw new GameRefusedException("challenge-expired", Kind.CONFLICT,
+                    "game " + game.id() + " expired before anyone joined it: ask for a new invite code");
+        }
         if (game.status() != GameStatus.CREATED || game.player2Id() != null) {
             throw new GameRefusedException("game-already-started", Kind.CONFLICT,
                     "game " + game.id() + " already has two players");
@@ -98,6 +114,18 @@ public class GameRecords {
         JsonObject seeds = Json.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
         game.start(p2.id(), Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString());
         return game;
+    }
+
+    /**
+     * Cancels the challenges nobody joined within {@code ttlSeconds}; idempotent, so every node
+     * may run it. Returns how many it cancelled.
+     */
+    public int cancelExpiredChallenges(long ttlSeconds) {
+        return em.createNativeQuery("UPDATE games SET status = 'CANCELLED'::game_status_enum, end_time = now() "
+                        + "WHERE status = 'CREATED'::game_status_enum AND player2_id IS NULL "
+                        + "AND created_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, (double) ttlSeconds)
+                .executeUpdate();
     }
 
     /**

@@ -16,11 +16,13 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Private challenges (SPEC §6): a player creates a game and shares its invite code; the second
  * player joins with it and the game starts through {@link GameHall#startGame}, the one way every
- * game starts. Free play (wager 0) today.
+ * game starts. Free play (wager 0) today. A player holds a few open challenges at most, and one
+ * nobody joins expires ({@link ChallengeExpiry}).
  */
 @ApplicationScoped
 public class PrivateChallenges {
@@ -38,12 +40,16 @@ public class PrivateChallenges {
     @Inject
     GameHall hall;
 
+    @Inject
+    @ConfigProperty(name = "solduel.game.open-challenges-per-player")
+    int openChallengesPerPlayer;
+
     /** Creates a private challenge by {@code creator}; the second player joins with the invite code. */
     public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed) {
         GameOptions options = options(type, bestOf);
         ClientSeed seed = clientSeed(clientSeed);
         ServerSeed serverSeed = ServerSeed.generate();
-        GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode());
+        GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode(), openChallengesPerPlayer);
         return new CreatedGame(game.id(), type.name(), options.bestOf(), game.inviteCode(), game.serverSeedHash(),
                 Seat.P1.name(), seed.value());
     }

@@ -23,7 +23,7 @@ final class RpcEndpoint {
         this.config = config;
         this.lane = lane;
         this.breaker = breaker;
-        this.label = EndpointLabel.of(config.url());
+        this.label = EndpointLabel.of(config.url(), index);
     }
 
     int index() {

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * The pool's Prometheus metrics, per endpoint (tag {@code endpoint} = its URL without query or
- * user info): requests, errors by
+ * The pool's Prometheus metrics, per endpoint (tag {@code endpoint} = its scheme, host and port,
+ * see {@link EndpointLabel}): requests, errors by
  * kind, request latency, health and breaker gauges; and the seed's
  * {@code sol_duel_blockchain_transactions_total{type,status}} for sent transactions. Counter
  * names get their {@code _total} suffix from the Prometheus exporter.

@@ -7,6 +7,7 @@ import com.solduel.player.WalletAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -77,13 +78,22 @@ class RedisClusterTest {
                 assertThat(connection.client().ttl("player:wallet" + i + ":state")).isBetween(290L, 300L);
             }
 
-            // The sign-in challenge's atomic consume (a Lua script on one key) works in cluster mode.
+            // The sign-in challenges (a Lua script on one wallet's hash) work in cluster mode: each
+            // address keeps its newest five, another address's challenges are left alone, single use.
             SignInChallenges challenges = new SignInChallenges(connection);
             WalletAddress wallet = WalletAddress.of("9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM");
-            challenges.open(wallet, "message", 60);
-            assertThat(challenges.consume(wallet, "other message")).isFalse();
-            assertThat(challenges.consume(wallet, "message")).isTrue();
-            assertThat(challenges.consume(wallet, "message")).as("single use").isFalse();
+            Instant now = Instant.now();
+            challenges.open(wallet, "10.0.0.1", "victim", "victim's message", now, now.plusSeconds(60), 5);
+            for (int i = 0; i < 7; i++) {
+                challenges.open(wallet, "10.0.0.2", "n" + i, "message " + i, now, now.plusSeconds(61 + i), 5);
+            }
+            List<SignInChallenges.Open> open = challenges.find(wallet, now);
+            assertThat(open).extracting(SignInChallenges.Open::messageText).containsExactlyInAnyOrder(
+                    "victim's message", "message 2", "message 3", "message 4", "message 5", "message 6");
+            SignInChallenges.Open victims = open.stream().filter(o -> o.messageText().startsWith("victim")).findFirst().orElseThrow();
+            assertThat(challenges.consume(wallet, victims)).isTrue();
+            assertThat(challenges.consume(wallet, victims)).as("single use").isFalse();
+            assertThat(challenges.find(wallet, now.plusSeconds(120))).as("expired ones are not offered").isEmpty();
         } finally {
             connection.close();
         }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,14 +28,19 @@ public class AuthResource {
     @Inject
     WalletSignIn signIn;
 
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("/nonce")
-    @Operation(summary = "Open a single-use sign-in challenge for a wallet; sign its message with the wallet")
+    @Operation(summary = "Open a single-use sign-in challenge for a wallet (5 min); sign its message with the wallet")
     @APIResponse(responseCode = "200", description = "The message to sign, its nonce and expiry")
     @APIResponse(responseCode = "400", description = "Malformed wallet address, body or header")
-    @APIResponse(responseCode = "429", description = "Too many sign-in requests from this address (problem rate-limited; see Retry-After)")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address (problem rate-limited), or too "
+            + "many challenges asked for from this address or for this wallet in the current window (problem "
+            + "too-many-sign-in-requests); the Retry-After header says when to retry")
     public Challenge nonce(@Valid @NotNull(message = "a JSON body {\"wallet\": ...} is required") NonceRequest request) {
-        return signIn.challenge(WalletAddress.of(request.wallet()));
+        return signIn.challenge(WalletAddress.of(request.wallet()), http.getRemoteAddr());
     }
 
     @POST

@@ -36,7 +36,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return problemFor(unwrap(thrown), uriInfo.getRequestUri().getPath()).toResponse();
+        Throwable e = unwrap(thrown);
+        Response response = problemFor(e, uriInfo.getRequestUri().getPath()).toResponse();
+        if (e instanceof SolDuelException domain && domain.retryAfterSeconds().isPresent()) {
+            return Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds().getAsLong()).build();
+        }
+        return response;
     }
 
     /** The problem details for a failure while serving {@code instance} (the request path). */
@@ -136,6 +141,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             case CONFLICT -> Status.CONFLICT;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case FORBIDDEN -> Status.FORBIDDEN;
+            case RATE_LIMITED -> Status.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
         };
     }

@@ -1,0 +1,76 @@
+package com.solduel.auth;
+
+import com.solduel.infra.redis.RedisConnection;
+import com.solduel.player.WalletAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many sign-in challenges may be asked for per client address and per wallet in a fixed
+ * window, counted in Redis so every node shares the budget. One counter key per check, so a
+ * Redis Cluster is fine.
+ */
+@ApplicationScoped
+public class ChallengeRequestLimits {
+
+    /** KEYS[1] the window's counter, ARGV[1] the window in millis: the count after this request. */
+    private static final String COUNT = """
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n
+            """;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    @ConfigProperty(name = "solduel.auth.nonce.window-seconds")
+    long windowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "solduel.auth.nonce.per-address-limit")
+    long perAddressLimit;
+
+    @Inject
+    @ConfigProperty(name = "solduel.auth.nonce.per-wallet-limit")
+    long perWalletLimit;
+
+    /** Counts one request; throws {@link SignInThrottledException} when either budget is spent. */
+    public void count(String clientAddress, WalletAddress wallet, Instant now) {
+        long window = now.getEpochSecond() / windowSeconds;
+        long retryAfter = Math.max(1, (window + 1) * windowSeconds - now.getEpochSecond());
+        if (spent("auth:nonce-rate:address:{" + addressGroup(clientAddress) + "}:" + window, perAddressLimit)) {
+            throw new SignInThrottledException("from this address", retryAfter);
+        }
+        if (spent("auth:nonce-rate:wallet:{" + wallet.value() + "}:" + window, perWalletLimit)) {
+            throw new SignInThrottledException("for this wallet", retryAfter);
+        }
+    }
+
+    private boolean spent(String key, long limit) {
+        Object count = redis.client().eval(COUNT, List.of(key), List.of(Long.toString(windowSeconds * 1000)));
+        return count instanceof Long n && n > limit;
+    }
+
+    /** An IPv4 address, or the /64 network of an IPv6 one (one subscriber holds a whole /64). */
+    static String addressGroup(String clientAddress) {
+        if (clientAddress.indexOf(':') < 0) {
+            return clientAddress;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(clientAddress).getAddress();
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return clientAddress;
+        }
+    }
+}
