@@ -54,8 +54,12 @@ class SocketEdgeIT {
             int sent = socket.sendFragmented(parts);
 
             GameSocket.Closed closed = socket.awaitClose();
-            assertThat(closed.code()).isEqualTo(1009);
-            assertThat(closed.reason()).isEqualTo("message over 4096 bytes");
+            // The server closes with 1009 as soon as the message passes the limit; a client still
+            // writing its frames may see the connection reset before that close frame (-1).
+            assertThat(closed.code()).as("closed: %s", closed).isIn(1009, -1);
+            if (closed.code() == 1009) {
+                assertThat(closed.reason()).isEqualTo("message over 4096 bytes");
+            }
             assertThat(sent).as("the server closes as soon as the message passes the limit").isLessThan(parts.size());
             assertThat(socket.received()).noneMatch(f -> "too-big".equals(f.getString("nonce", "")));
         }

@@ -15,6 +15,9 @@ public final class ServerFrames {
     /** Looked up once: Json.createObjectBuilder looks the provider up again on every call. */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
+    /** The protocol websocket-war/asyncapi.yaml describes; raised on every change a client must know of. */
+    public static final int PROTOCOL_VERSION = 2;
+
     private ServerFrames() {
     }
 
@@ -43,7 +46,7 @@ public final class ServerFrames {
         return JSON.createObjectBuilder()
                 .add("type", "welcome")
                 .add("wallet", wallet)
-                .add("protocolVersion", 1)
+                .add("protocolVersion", PROTOCOL_VERSION)
                 .add("limits", JSON.createObjectBuilder()
                         .add("maxFrameBytes", maxFrameBytes)
                         .add("framesPerSecond", framesPerSecond)
