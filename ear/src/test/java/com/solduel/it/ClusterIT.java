@@ -128,11 +128,7 @@ class ClusterIT {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
         long game = startedOn(A, p1, p2, "RPS", 3);
-        try (GameSocket one = socket(A, p1); GameSocket two = socket(A, p2)) {
-            one.join(game);
-            one.await("state");
-            two.join(game);
-            two.await("state");
+        try (GameSocket one = seated(A, p1, game); GameSocket two = seated(A, p2, game)) {
             playTurn(game, 1, one, "PAPER", two, "ROCK");
             one.submit(game, 2, "SCISSORS");
             one.await("action_accepted", f -> f.getInt("turn") == 2);
@@ -193,11 +189,7 @@ class ClusterIT {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
         long game = startedOn(B, p1, p2, "DUEL", 1);
-        try (GameSocket one = socket(A, p1); GameSocket two = socket(A, p2)) {
-            one.join(game);
-            one.await("state");
-            two.join(game);
-            two.await("state");
+        try (GameSocket one = seated(A, p1, game); GameSocket two = seated(A, p2, game)) {
             playTurn(game, 1, one, "ATTACK", two, "BLOCK");
             long epochOfB = epoch(game);
             int rowsBefore = rows(game);
@@ -238,12 +230,8 @@ class ClusterIT {
         Seat p1 = Seat.signIn();
         Seat p2 = Seat.signIn();
         long game = startedOn(B, p1, p2, "RPS", 3);
-        GameSocket two = socket(B, p2);
-        try (GameSocket one = socket(A, p1); GameSocket watcher = socket(A, Seat.signIn())) {
-            one.join(game);
-            one.await("state");
-            two.join(game);
-            two.await("state");
+        GameSocket two = seated(B, p2, game);
+        try (GameSocket one = seated(A, p1, game); GameSocket watcher = socket(A, Seat.signIn())) {
             watcher.watch(game);
             watcher.await("state");
             playTurn(game, 1, one, "ROCK", two, "SCISSORS");
@@ -328,6 +316,14 @@ class ClusterIT {
 
     private static GameSocket socket(LibertyNode node, Seat seat) {
         return GameSocket.connect(URI.create(node.wsUrl()), seat.token());
+    }
+
+    /** A player's socket to {@code node}, joined to the game and past its first state. */
+    private static GameSocket seated(LibertyNode node, Seat seat, long game) {
+        GameSocket socket = socket(node, seat);
+        socket.join(game);
+        socket.await("state");
+        return socket;
     }
 
     private static JsonObject playTurn(long game, int turn, GameSocket one, String a1, GameSocket two, String a2) {
