@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
-/** Readiness follows the real Redis: DOWN while it is stopped, UP again once it is back. */
+/**
+ * Readiness follows the real Redis: DOWN while it is stopped, UP again once it is back; while it
+ * is down, player profiles are still served from PostgreSQL.
+ */
 class ReadinessIT {
 
     @AfterEach
@@ -21,6 +24,8 @@ class ReadinessIT {
     @Test
     void readinessIsDownWhileRedisIsStoppedAndUpAfterItRestarts() throws Exception {
         assertThat(TestEnvironment.get("/health/ready").statusCode()).isEqualTo(200);
+        TestWallet player = TestWallet.random();
+        player.signIn();
 
         try (Jedis jedis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
             jedis.shutdown();
@@ -39,6 +44,10 @@ class ReadinessIT {
         assertThat(TestEnvironment.get("/ready").statusCode()).isEqualTo(503);
         assertThat(TestEnvironment.get("/health/live").statusCode())
                 .as("a Redis outage must not make Kubernetes restart the pod").isEqualTo(200);
+        var profile = TestEnvironment.get("/api/players/" + player.address());
+        assertThat(profile.statusCode()).as("the player cache falls back to PostgreSQL: %s", profile.body()).isEqualTo(200);
+        assertThat(TestEnvironment.json(profile).getString("walletAddress")).isEqualTo(player.address());
+        assertThat(profile.headers().firstValue("Cache-Status")).hasValueSatisfying(v -> assertThat(v).contains("miss"));
 
         startRedis();
         TestEnvironment.await("/health/ready to report UP again", Duration.ofSeconds(30),
