@@ -1,12 +1,23 @@
 package com.solduel.api.game;
 
+import com.solduel.api.ApiSchemas;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"gameType": "RPS"|"DUEL", "bestOf": 1|3|5 (RPS), "clientSeed": "your randomness, optional"}}. */
+@Schema(name = "CreateGameRequest", description = "A private challenge to create")
 public record CreateGameRequest(
+        @Schema(description = "The game type (case-insensitive)", required = true, enumeration = {"RPS", "DUEL"},
+                example = "RPS")
         @NotBlank(message = "gameType is required (RPS or DUEL)") @Pattern(regexp = "(?i)RPS|DUEL", message = "gameType must be RPS or DUEL") String gameType,
+        @Schema(description = "Rounds the match is played over: RPS 1, 3 or 5; DUEL always 1. Default 1. "
+                + "Must be an integer literal (no fraction, exponent or out-of-range value)",
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32",
+                enumeration = {"1", "3", "5"}, defaultValue = "1", example = "3")
         Integer bestOf,
+        @Schema(description = ApiSchemas.CLIENT_SEED_DESCRIPTION, minLength = 1, maxLength = 64,
+                pattern = ApiSchemas.CLIENT_SEED, example = "my-own-randomness-42")
         @Size(max = 64, message = "clientSeed is at most 64 characters") String clientSeed) {
 }

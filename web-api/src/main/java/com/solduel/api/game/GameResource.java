@@ -24,7 +24,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import com.solduel.api.ApiSchemas;
+import com.solduel.api.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -46,13 +53,33 @@ public class GameResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlayerTokens.PLAYER)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Create a private challenge (free play); share the invite code with your opponent. "
-            + "It is cancelled if nobody joins within solduel.game.challenge-ttl-minutes (30 by default)")
-    @APIResponse(responseCode = "201", description = "The game, its invite code and server seed hash")
-    @APIResponse(responseCode = "400", description = "Invalid game type, options or client seed")
-    @APIResponse(responseCode = "401", description = "No valid Bearer token")
-    @APIResponse(responseCode = "409", description = "too-many-open-challenges: the player already has "
-            + "solduel.game.open-challenges-per-player (3 by default) challenges nobody joined yet")
+    @Operation(summary = "Create a private challenge (free play); share the invite code with your opponent",
+            description = "It is cancelled if nobody joins within solduel.game.challenge-ttl-minutes (30 by default).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateGameRequest.class),
+            examples = @ExampleObject(name = "rps-best-of-3",
+                    value = "{\"gameType\": \"RPS\", \"bestOf\": 3, \"clientSeed\": \"alice\"}")))
+    @APIResponse(responseCode = "201", description = "The game, its invite code and server seed hash",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedGame"),
+                    examples = @ExampleObject(name = "created", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
+                            + "\"bestOf\": 3, \"inviteCode\": \"ABCD2345\", \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
+                            + "\"seat\": \"P1\", \"clientSeed\": \"alice\"}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`too-many-open-challenges`: the player already has solduel.game.open-challenges-per-player (3 by default) challenges nobody joined yet",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = ApiSchemas.TOO_LARGE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = ApiSchemas.UNSUPPORTED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body {\"gameType\": ...} is required") CreateGameRequest request) {
         GameType type = GameType.parse(request.gameType());
         int bestOf = request.bestOf() == null ? 1 : request.bestOf();
@@ -67,13 +94,34 @@ public class GameResource {
     @RolesAllowed(PlayerTokens.PLAYER)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Join a private challenge by its invite code; the game starts at once")
-    @APIResponse(responseCode = "200", description = "The started game and your seat")
-    @APIResponse(responseCode = "400", description = "Invalid invite code or client seed")
-    @APIResponse(responseCode = "401", description = "No valid Bearer token")
-    @APIResponse(responseCode = "404", description = "invite-not-found: no game has this invite code")
-    @APIResponse(responseCode = "409", description = "own-game, game-already-started, or challenge-expired "
-            + "(nobody joined in time, the game was cancelled)")
-    @APIResponse(responseCode = "503", description = "No game server has room for another game")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JoinGameRequest.class),
+            examples = @ExampleObject(name = "join", value = "{\"inviteCode\": \"ABCD2345\", \"clientSeed\": \"bob\"}")))
+    @APIResponse(responseCode = "200", description = "The started game and your seat",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JoinedGame"),
+                    examples = @ExampleObject(name = "joined", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
+                            + "\"bestOf\": 3, \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", \"seat\": \"P2\", "
+                            + "\"clientSeed\": \"bob\", \"opponent\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"opponentClientSeed\": \"alice\"}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`invite-not-found`: no game has this invite code",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`own-game` (you created it), `game-already-started` (someone else joined), or `challenge-expired` (nobody joined in time, the game was cancelled)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = ApiSchemas.TOO_LARGE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = ApiSchemas.UNSUPPORTED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "`no-capacity`: no game server has room for another game; retry later",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public JoinedGame join(@Valid @NotNull(message = "a JSON body {\"inviteCode\": ...} is required") JoinGameRequest request) {
         return challenges.join(WalletAddress.of(token.getSubject()), request.inviteCode(), Optional.ofNullable(request.clientSeed()));
     }
@@ -82,7 +130,22 @@ public class GameResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "A game's public summary; the server seed appears once the game is over")
-    public GameSummary summary(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The game's summary (absent fields are omitted)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "GameSummary"),
+                    examples = @ExampleObject(name = "finished", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
+                            + "\"bestOf\": 3, \"status\": \"COMPLETED\", \"players\": {\"P1\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"P2\": \"" + ApiSchemas.WALLET_EXAMPLE + "\"}, "
+                            + "\"clientSeeds\": {\"P1\": \"alice\", \"P2\": \"bob\"}, \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
+                            + "\"turn\": 4, \"score\": {\"P1\": 2, \"P2\": 0}, \"outcome\": \"P1\", \"reason\": \"ROUNDS_WON\", "
+                            + "\"serverSeed\": \"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\"}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), or an id that is not a 64-bit integer (`invalid-number`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`game-not-found`: no game has this id",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public GameSummary summary(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
         return games.summary(id);
     }
 
@@ -90,7 +153,27 @@ public class GameResource {
     @Path("/{id}/export")
     @PermitAll
     @Operation(summary = "A finished game's seeds and action log, to recompute it with the verifier (docs/games.md)")
-    public Response export(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The export (format solduel-game-export/2)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GameExportSchema.class),
+                    examples = @ExampleObject(name = "rps-best-of-3", value = "{\"format\": \"solduel-game-export/2\", "
+                            + "\"gameId\": 42, \"gameType\": \"RPS\", \"rulesVersion\": 1, \"options\": {\"bestOf\": 3}, "
+                            + "\"serverSeed\": \"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\", "
+                            + "\"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", \"clientSeeds\": {\"P1\": \"alice\", \"P2\": \"bob\"}, "
+                            + "\"actions\": [{\"seq\": 1, \"seat\": \"P1\", \"turn\": 1, \"action\": \"ROCK\", \"timedOut\": false}], "
+                            + "\"actionLogSha256\": \"0fbea991f9e11966c901fe0522dd5d9a33ac1cc8cd891efc9d4ff8f5df9c9bd7\", "
+                            + "\"result\": {\"outcome\": \"P1\", \"reason\": \"ROUNDS_WON\", \"turnsPlayed\": 4, "
+                            + "\"score\": {\"P1\": 2, \"P2\": 0}, \"forfeits\": []}}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), or an id that is not a 64-bit integer (`invalid-number`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`game-not-found`: no game has this id",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`game-not-finished`: the game is still waiting or being played; export it once it is over",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response export(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
         return Response.ok(GameExportJson.write(games.export(id)), MediaType.APPLICATION_JSON).build();
     }
 }

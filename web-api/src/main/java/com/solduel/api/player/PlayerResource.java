@@ -1,5 +1,13 @@
 package com.solduel.api.player;
 
+import com.solduel.api.ApiSchemas;
+import com.solduel.api.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.solduel.api.problem.InvalidParameterException;
 import com.solduel.player.PlayerDirectory;
 import com.solduel.player.PlayerLookup;
@@ -20,10 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Public player profiles: one by wallet, or a page of players in a ranking order. */
 @Path("/players")
@@ -39,11 +43,18 @@ public class PlayerResource {
     @GET
     @Path("/{wallet}")
     @Operation(summary = "A player's public profile by wallet address")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlayerState.class)))
-    @APIResponse(responseCode = "400", description = "Not a base58 32-byte wallet address")
-    @APIResponse(responseCode = "429", description = "Too many requests from this address (problem rate-limited; see Retry-After)")
-    @APIResponse(responseCode = "404", description = "No player has signed in with this wallet")
-    public Response byWallet(@PathParam("wallet") String wallet) {
+    @APIResponse(responseCode = "200", description = "The player; the Cache-Status header says whether it came from the cache",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlayerState"),
+                    examples = @ExampleObject(name = "player", value = "{\"id\": 7, \"walletAddress\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"username\": \"alice\", \"eloRating\": 1500, \"wins\": 12, \"losses\": 9, \"totalEarnings\": 250000000, \"createdAt\": \"2026-11-01T12:00:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), or not a base58 32-byte wallet address (`invalid-wallet-address`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`player-not-found`: no player has signed in with this wallet",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response byWallet(@Parameter(description = "The wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET)) @PathParam("wallet") String wallet) {
         PlayerLookup lookup = players.find(WalletAddress.of(wallet));
         return Response.ok(lookup.state())
                 .header(CACHE_STATUS, lookup.fromCache() ? "solduel-redis; hit" : "solduel-redis; fwd=miss; stored")
@@ -52,8 +63,22 @@ public class PlayerResource {
 
     @GET
     @Operation(summary = "A page of players, ordered by rating (default), wins or newest")
-    public PlayerPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+    @APIResponse(responseCode = "200", description = "The page and the total number of players",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlayerPage"),
+                    examples = @ExampleObject(name = "page", value = "{\"items\": [{\"id\": 7, \"walletAddress\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"username\": \"alice\", \"eloRating\": 1500, \"wins\": 12, \"losses\": 9, \"totalEarnings\": 250000000, \"createdAt\": \"2026-11-01T12:00:00Z\"}], \"page\": 0, \"size\": 20, \"total\": 1}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), page or size not an integer (`invalid-number`) or out of range (`invalid-request`, with `violations`), or an unknown order (`invalid-parameter`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public PlayerPage list(@Parameter(description = "The page number, from 0", example = "0")
+                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                           @Parameter(description = "Players per page", example = "20")
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                           @Parameter(description = "The order: elo (rating, highest first), wins or newest",
+                                   schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                           enumeration = {"elo", "wins", "newest"}, defaultValue = "elo"))
                            @QueryParam("order") @DefaultValue("elo") String order) {
         return players.page(page, size, ranking(order));
     }

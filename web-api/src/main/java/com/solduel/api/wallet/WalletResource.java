@@ -1,5 +1,13 @@
 package com.solduel.api.wallet;
 
+import com.solduel.api.ApiSchemas;
+import com.solduel.api.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.solduel.player.WalletAddress;
 import com.solduel.solana.rpc.AccountBalance;
 import com.solduel.solana.rpc.Commitment;
@@ -10,10 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** On-chain facts about a wallet, read through the Solana RPC pool. */
 @Path("/wallets")
@@ -26,11 +30,19 @@ public class WalletResource {
     @GET
     @Path("/{wallet}/balance")
     @Operation(summary = "A wallet's SOL balance at confirmed commitment")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WalletBalance.class)))
-    @APIResponse(responseCode = "400", description = "Not a base58 32-byte wallet address")
-    @APIResponse(responseCode = "429", description = "Too many requests from this address (problem rate-limited; see Retry-After)")
-    @APIResponse(responseCode = "503", description = "No Solana RPC endpoint can answer right now")
-    public WalletBalance balance(@PathParam("wallet") String wallet) {
+    @APIResponse(responseCode = "200", description = "Exact lamports, the same in SOL, and the slot it was read at",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WalletBalance.class),
+                    examples = @ExampleObject(name = "balance", value = "{\"wallet\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"lamports\": 1500000000, "
+                            + "\"sol\": 1.500000000, \"slot\": 123456}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), or not a base58 32-byte wallet address (`invalid-wallet-address`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "`solana-unavailable`: no Solana RPC endpoint can answer right now; retry later",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public WalletBalance balance(@Parameter(description = "The wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET)) @PathParam("wallet") String wallet) {
         WalletAddress address = WalletAddress.of(wallet);
         AccountBalance balance = solana.getBalance(address.value(), Commitment.CONFIRMED);
         return WalletBalance.of(address.value(), balance.lamports(), balance.slot());

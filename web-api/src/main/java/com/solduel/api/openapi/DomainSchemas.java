@@ -1,0 +1,172 @@
+package com.solduel.api.openapi;
+
+import com.solduel.auth.Challenge;
+import com.solduel.auth.SignedIn;
+import com.solduel.game.live.CreatedGame;
+import com.solduel.game.live.GameSummary;
+import com.solduel.game.live.JoinedGame;
+import com.solduel.player.PlayerPage;
+import com.solduel.player.PlayerState;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * Adds the schemas of the answers that ejb-game defines ({@link CreatedGame}, {@link PlayerState}, ...)
+ * to the OpenAPI document. Liberty's scanner only indexes the web module's own classes, so it sees
+ * these records as an empty object; here they are read by reflection, with the {@code @Schema}
+ * annotations on their components, so the document follows the records and cannot drift from them.
+ */
+public class DomainSchemas implements OASModelReader {
+
+    /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
+    static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
+            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class);
+
+    @Override
+    public OpenAPI buildModel() {
+        var components = OASFactory.createComponents();
+        for (Class<? extends Record> type : RECORDS) {
+            components.addSchema(type.getSimpleName(), schemaOf(type));
+        }
+        return OASFactory.createOpenAPI().components(components);
+    }
+
+    static Schema schemaOf(Class<? extends Record> type) {
+        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+        var doc = type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        if (doc != null && !doc.description().isEmpty()) {
+            schema.description(doc.description());
+        }
+        List<String> required = new ArrayList<>(doc == null ? List.of() : Arrays.asList(doc.requiredProperties()));
+        for (RecordComponent component : type.getRecordComponents()) {
+            Schema property = propertyOf(component.getGenericType());
+            var annotation = fieldAnnotation(type, component.getName());
+            if (annotation != null) {
+                describe(property, annotation);
+                if (annotation.required() && !required.contains(component.getName())) {
+                    required.add(component.getName());
+                }
+            }
+            if (component.getType().isPrimitive() && !required.contains(component.getName())) {
+                required.add(component.getName());
+            }
+            schema.addProperty(component.getName(), property);
+        }
+        if (!required.isEmpty()) {
+            schema.required(required);
+        }
+        return schema;
+    }
+
+    private static org.eclipse.microprofile.openapi.annotations.media.Schema fieldAnnotation(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            return field.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    private static void describe(Schema property, org.eclipse.microprofile.openapi.annotations.media.Schema annotation) {
+        if (property.getRef() != null) {
+            if (!annotation.description().isEmpty()) {
+                // A $ref cannot carry siblings in OpenAPI 3.0; wrap it.
+                Schema ref = OASFactory.createSchema().ref(property.getRef());
+                property.ref(null).allOf(List.of(ref)).description(annotation.description());
+            }
+            return;
+        }
+        if (!annotation.description().isEmpty()) {
+            property.description(annotation.description());
+        }
+        if (!annotation.format().isEmpty()) {
+            property.format(annotation.format());
+        }
+        if (annotation.enumeration().length > 0 && property.getType() == Schema.SchemaType.STRING) {
+            property.enumeration(new ArrayList<>(Arrays.asList((Object[]) annotation.enumeration())));
+        }
+        if (!annotation.example().isEmpty()) {
+            property.example(example(property.getType(), annotation.example()));
+        }
+    }
+
+    /** The example as the JSON value of the property's type (annotations carry text). */
+    private static Object example(Schema.SchemaType type, String text) {
+        if (type == Schema.SchemaType.INTEGER) {
+            return Long.valueOf(text);
+        }
+        if (type == Schema.SchemaType.BOOLEAN) {
+            return Boolean.valueOf(text);
+        }
+        if (type == Schema.SchemaType.STRING) {
+            return text;
+        }
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+            return toPlain(reader.readValue());
+        }
+    }
+
+    private static Object toPlain(jakarta.json.JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new java.util.LinkedHashMap<>();
+                value.asJsonObject().forEach((k, v) -> map.put(k, toPlain(v)));
+                yield map;
+            }
+            case ARRAY -> value.asJsonArray().stream().map(DomainSchemas::toPlain).toList();
+            case STRING -> ((jakarta.json.JsonString) value).getString();
+            case NUMBER -> ((jakarta.json.JsonNumber) value).longValue();
+            case TRUE -> true;
+            case FALSE -> false;
+            case NULL -> null;
+        };
+    }
+
+    private static Schema propertyOf(Type type) {
+        if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
+            Type[] args = generic.getActualTypeArguments();
+            if (Map.class.isAssignableFrom(raw)) {
+                return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).additionalPropertiesSchema(propertyOf(args[1]));
+            }
+            if (Collection.class.isAssignableFrom(raw)) {
+                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(propertyOf(args[0]));
+            }
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32");
+        }
+        if (raw == long.class || raw == Long.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64");
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+        }
+        if (raw == BigDecimal.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);
+        }
+        if (raw == Instant.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+        }
+        if (raw.isRecord()) {
+            return OASFactory.createSchema().ref(raw.getSimpleName());
+        }
+        throw new IllegalStateException("no OpenAPI mapping for " + raw + "; extend DomainSchemas");
+    }
+}
