@@ -1,9 +1,13 @@
 package com.solduel.auth;
 
 import com.solduel.shared.SolDuelException;
+import jakarta.ejb.ApplicationException;
 import java.util.OptionalLong;
 
 /** Too many sign-in challenges were asked for from one client address or for one wallet; retry later. */
+// An application exception: a throttled client is not a system failure; the container must not log
+// a stack trace (CNTR0020E, ~10 KB) for every refused request.
+@ApplicationException(rollback = true)
 public class SignInThrottledException extends SolDuelException {
 
     private final long retryAfterSeconds;

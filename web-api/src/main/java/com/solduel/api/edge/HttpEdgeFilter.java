@@ -117,6 +117,11 @@ public class HttpEdgeFilter extends HttpFilter {
             return;
         }
 
+        if (!UriEscapes.isWellFormed(path) || !UriEscapes.isWellFormed(request.getQueryString())) {
+            answer(response, 400, "malformed-uri", "the path or query has a broken percent escape or is not UTF-8", path);
+            return;
+        }
+
         String accept = request.getHeader("Accept");
         String contentType = request.getHeader("Content-Type");
         if ((accept != null && !MediaTypeSyntax.isAccept(accept))

@@ -24,7 +24,7 @@ public final class MediaTypeSyntax {
 
     /** A media type with parameters, as in {@code Content-Type}. */
     public static boolean isContentType(String value) {
-        return value.length() <= MAX_LENGTH && isMediaType(value.strip(), false);
+        return value.length() <= MAX_LENGTH && isMediaType(value.strip());
     }
 
     /** A list of media ranges with optional weights, as in {@code Accept}; blank counts as absent. */
@@ -36,14 +36,14 @@ public final class MediaTypeSyntax {
             return true;
         }
         for (String range : value.split(",", -1)) {
-            if (!isMediaType(range.strip(), true)) {
+            if (!isMediaType(range.strip())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isMediaType(String value, boolean weighted) {
+    private static boolean isMediaType(String value) {
         int semicolon = value.indexOf(';');
         String type = semicolon < 0 ? value : value.substring(0, semicolon).stripTrailing();
         if (!MEDIA_TYPE.matcher(type).matches()) {
@@ -56,7 +56,8 @@ public final class MediaTypeSyntax {
             if (!parameter.find(at) || parameter.start() != at || parameter.end() == at) {
                 return false;
             }
-            if (weighted && parameter.group(1) != null && parameter.group(1).toLowerCase(Locale.ROOT).equals("q")
+            // RESTEasy reads q as a float in a Content-Type too: an unreadable one would be a 500
+            if (parameter.group(1) != null && parameter.group(1).toLowerCase(Locale.ROOT).equals("q")
                     && !QVALUE.matcher(parameter.group(2)).matches()) {
                 return false;
             }

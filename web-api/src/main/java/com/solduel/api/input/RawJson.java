@@ -74,7 +74,12 @@ final class RawJson {
 
         Number(String text) {
             this.text = text;
-            this.value = new BigDecimal(text);
+            try {
+                this.value = new BigDecimal(text);
+            } catch (NumberFormatException exponentBeyondAnInt) {
+                // 1e99999999999: valid JSON, but no BigDecimal can hold it; a client's mistake, not a 500
+                throw new JsonException("a number out of range: " + (text.length() > 32 ? text.substring(0, 32) + "…" : text));
+            }
         }
 
         @Override

@@ -28,7 +28,7 @@ class MediaTypeSyntaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {";;;/", "", "application", "application/json;charset", "a/b;=x", "a/b,c/d"})
+    @ValueSource(strings = {";;;/", "", "application", "application/json;charset", "a/b;=x", "a/b,c/d", "application/json; q=abc"})
     void malformedContentTypes(String type) {
         assertThat(MediaTypeSyntax.isContentType(type)).isFalse();
     }
