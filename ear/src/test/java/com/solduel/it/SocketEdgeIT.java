@@ -60,7 +60,10 @@ class SocketEdgeIT {
             if (closed.code() == 1009) {
                 assertThat(closed.reason()).isEqualTo("message over 4096 bytes");
             }
-            assertThat(sent).as("the server closes as soon as the message passes the limit").isLessThan(parts.size());
+            // How many parts the client managed to write before it saw the close depends on the socket
+            // buffers (about 1 MB fits on loopback); that nothing past the limit is kept is
+            // IncomingMessageTest's to show.
+            assertThat(sent).isPositive();
             assertThat(socket.received()).noneMatch(f -> "too-big".equals(f.getString("nonce", "")));
         }
     }
