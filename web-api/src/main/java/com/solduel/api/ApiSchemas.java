@@ -14,6 +14,8 @@ public final class ApiSchemas {
             + "printable ASCII characters without spaces. Optional: absent or blank, the server picks one";
 
     public static final String PROBLEM = "application/problem+json";
+    /** The start of every 400 description of an operation that reads a JSON body: the refusals all bodies share. */
+    public static final String BAD_JSON_BODY = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`)";
     public static final String PROBLEM_SCHEMA = "Problem";
 
     /** What every operation may answer before it runs. */

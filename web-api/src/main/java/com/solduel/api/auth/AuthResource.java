@@ -49,7 +49,7 @@ public class AuthResource {
                     examples = @ExampleObject(name = "challenge", value = "{\"message\": \"SOL Duel sign-in ...\", "
                             + "\"nonce\": \"9f2c6a0d4e7b4c1e8a3f5b6d7c8e9f01\", \"issuedAt\": \"2026-11-30T18:00:00Z\", "
                             + "\"expiresAt\": \"2026-11-30T18:05:00Z\"}")))
-    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), or a wallet that is not a base58 32-byte public key (`invalid-wallet-address`)",
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", or a wallet that is not a base58 32-byte public key (`invalid-wallet-address`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -76,7 +76,7 @@ public class AuthResource {
                             + "\"expiresAt\": \"2026-11-30T19:00:00Z\", \"groups\": [\"player\"], \"player\": {\"id\": 7, "
                             + "\"walletAddress\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"eloRating\": 1200, \"wins\": 0, "
                             + "\"losses\": 0, \"totalEarnings\": 0, \"createdAt\": \"2026-11-30T18:01:00Z\"}}")))
-    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), a malformed wallet (`invalid-wallet-address`) or a signature that is not the base58 text of 64 bytes (`malformed-signature`)",
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", a malformed wallet (`invalid-wallet-address`) or a signature that is not the base58 text of 64 bytes (`malformed-signature`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "The signature does not match the challenge message and wallet (`sign-in-bad-signature`), or no challenge is open for this wallet: expired or already used (`sign-in-challenge-missing`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -64,7 +64,7 @@ public class GameResource {
                     examples = @ExampleObject(name = "created", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"inviteCode\": \"ABCD2345\", \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
                             + "\"seat\": \"P1\", \"clientSeed\": \"alice\"}")))
-    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +102,7 @@ public class GameResource {
                     examples = @ExampleObject(name = "joined", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", \"seat\": \"P2\", "
                             + "\"clientSeed\": \"bob\", \"opponent\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"opponentClientSeed\": \"alice\"}")))
-    @APIResponse(responseCode = "400", description = "A malformed Accept or Content-Type header (`malformed-header`), a body that is not JSON of the expected shape (`malformed-body`), invalid fields listed in `violations` (`invalid-request`), a number that is fractional, in exponent form or out of range (`invalid-number`), or a value of the wrong JSON type (`invalid-type`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
