@@ -396,7 +396,7 @@ public class NodeRelay {
             long version = message instanceof VersionedEvent event ? event.version()
                     : message instanceof StateSnapshot state ? state.version() : -1;
             try {
-                tell(origin, FRAME + listenerId + "|" + version + "|" + GameWire.frame(message));
+                tell(origin, FRAME + listenerId + "|" + version + "|" + GameWire.text(message));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a frame for node " + origin + " was not relayed: " + e.getMessage());
             }

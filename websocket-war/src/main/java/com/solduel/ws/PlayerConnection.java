@@ -215,7 +215,7 @@ final class PlayerConnection {
             } else if (message instanceof StateSnapshot state) {
                 seen(state.version());
             }
-            outbound.offer(GameWire.frame(message).toString());
+            outbound.offer(GameWire.text(message));
         }
 
         /** A frame relayed from the owning node; {@code version} is negative for a frame without one. */

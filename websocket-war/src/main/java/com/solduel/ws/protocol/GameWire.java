@@ -34,7 +34,27 @@ public final class GameWire {
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
+    /**
+     * The last message this thread encoded and its text: a game tells each event to all of its
+     * followers in turn, on one thread, so the event is encoded once, not once per follower.
+     */
+    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
+
     private GameWire() {
+    }
+
+    /** The frame of {@code message} as JSON text. */
+    public static String text(GameMessage message) {
+        Encoded last = LAST.get();
+        if (last != null && last.message() == message) {
+            return last.text();
+        }
+        String text = frame(message).toString();
+        LAST.set(new Encoded(message, text));
+        return text;
+    }
+
+    private record Encoded(GameMessage message, String text) {
     }
 
     /** The frame of {@code message}. */

@@ -1,0 +1,24 @@
+package com.solduel.ws.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solduel.game.rules.Seat;
+import com.solduel.game.table.PlayerActed;
+import org.junit.jupiter.api.Test;
+
+class GameWireTest {
+
+    @Test
+    void anEventToldToManyFollowersIsEncodedOnceAndEqualEventsAreEncodedAlike() {
+        PlayerActed acted = new PlayerActed(2, 42, Seat.P1, 1, false);
+        String first = GameWire.text(acted);
+
+        assertThat(first).isEqualTo("{\"type\":\"player_acted\",\"gameId\":42,\"version\":2,\"seat\":\"P1\",\"turn\":1,"
+                + "\"timedOut\":false}");
+        assertThat(GameWire.text(acted)).as("the same event again: the same text, not encoded again").isSameAs(first);
+        PlayerActed next = new PlayerActed(3, 42, Seat.P2, 1, true);
+        assertThat(GameWire.text(next)).contains("\"version\":3", "\"timedOut\":true");
+        assertThat(GameWire.text(new PlayerActed(2, 42, Seat.P1, 1, false))).as("an equal event, another object")
+                .isEqualTo(first);
+    }
+}
