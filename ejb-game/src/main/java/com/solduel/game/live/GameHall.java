@@ -79,7 +79,7 @@ public class GameHall {
                 return game.stored;
             }
         }
-        return records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+        return records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
     }
 
     private void announceStart(long gameId) {
@@ -109,7 +109,7 @@ public class GameHall {
     public void connect(long gameId, WalletAddress wallet, OptionalLong sinceVersion, GameListener listener) {
         Optional<LiveGame> local = owned.local(gameId);
         if (local.isEmpty()) {
-            GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
             Seat seat = stored.seatOf(wallet.value()).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
             if (stored.status() == GameStatus.CREATED) {
                 follow(listener, gameId);
@@ -138,7 +138,7 @@ public class GameHall {
     public void watch(long gameId, OptionalLong sinceVersion, GameListener listener) {
         Optional<LiveGame> local = owned.local(gameId);
         if (local.isEmpty()) {
-            GameRecords.StoredGame stored = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
             if (stored.status() == GameStatus.CREATED) {
                 follow(listener, gameId);
                 awaitStart(stored, listener, Optional.empty());
@@ -225,13 +225,17 @@ public class GameHall {
                 seat.map(s -> 0), null, Optional.empty()));
     }
 
-    /** A follower of a game not owned here: a finished game's final state, else "try again". */
-    private void sendFinishedOrUnavailable(GameRecords.StoredGame stored, Optional<Seat> seat, OptionalLong sinceVersion,
+    /**
+     * A follower of a game not owned here: a finished game's final state (its log read now; {@code
+     * header} is the game's row only), else "try again".
+     */
+    private void sendFinishedOrUnavailable(GameRecords.StoredGame header, Optional<Seat> seat, OptionalLong sinceVersion,
                                            GameListener listener) {
-        if (!stored.status().isFinal() || !stored.started()) {
-            throw new GameRefusedException("game-unavailable", Kind.UNAVAILABLE, "game " + stored.id()
+        if (!header.status().isFinal() || !header.started()) {
+            throw new GameRefusedException("game-unavailable", Kind.UNAVAILABLE, "game " + header.id()
                     + " is moving to another server; send the same frame again in a second");
         }
+        GameRecords.StoredGame stored = records.load(header.id()).orElseThrow(() -> GameRefusedException.notFound(header.id()));
         GameTable finished = GameTable.resumed(stored.log(), ReadOnly.STORE, owned.settings(), System.currentTimeMillis());
         finished.eventsAfter(sinceVersion.orElse(Long.MAX_VALUE)).forEach(e -> LiveGame.send(listener, e));
         LiveGame.send(listener, finished.snapshot(seat.orElse(null)));
