@@ -33,7 +33,7 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("game_actions", "games", "players", "tournaments");
+                .containsExactly("game_actions", "games", "player_ratings", "players", "rating_history", "tournaments");
     }
 
     @Test
@@ -67,7 +67,27 @@ class SchemaIT {
                 "server_seed_hash character(64) NULL",
                 "server_seed character(64) NULL",
                 // 004-game-ownership: the fencing epoch of the node that owns the game
-                "owner_epoch bigint NOT NULL 0");
+                "owner_epoch bigint NOT NULL 0",
+                // 005-ratings-and-matchmaking: whether the result moves ratings, the matchmaking pair
+                "rated boolean NOT NULL true",
+                "match_id character varying(40) NULL");
+        assertThat(columns("player_ratings")).containsExactly(
+                "player_id integer NOT NULL",
+                "game_type game_type_enum NOT NULL",
+                "rating integer NOT NULL 1000",
+                "rated_games integer NOT NULL 0",
+                "wins integer NOT NULL 0",
+                "losses integer NOT NULL 0",
+                "draws integer NOT NULL 0",
+                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+        assertThat(columns("rating_history")).containsExactly(
+                "id bigint NOT NULL nextval('rating_history_id_seq'::regclass)",
+                "player_id integer NOT NULL",
+                "game_id bigint NOT NULL",
+                "game_type game_type_enum NOT NULL",
+                "rating_before integer NOT NULL",
+                "rating_after integer NOT NULL",
+                "recorded_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
         assertThat(columns("game_actions")).containsExactly(
                 "id integer NOT NULL nextval('game_actions_id_seq'::regclass)",
                 "game_id bigint NULL",
@@ -92,12 +112,15 @@ class SchemaIT {
                 "created_at timestamp with time zone NULL CURRENT_TIMESTAMP");
         assertThat(strings("SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
                 + "WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1"))
-                .as("the seed's foreign keys").containsExactly(
+                .as("the foreign keys").containsExactly(
                         "game_actions FOREIGN KEY (game_id) REFERENCES games(id)",
                         "game_actions FOREIGN KEY (player_id) REFERENCES players(id)",
                         "games FOREIGN KEY (player1_id) REFERENCES players(id)",
                         "games FOREIGN KEY (player2_id) REFERENCES players(id)",
                         "games FOREIGN KEY (winner_id) REFERENCES players(id)",
+                        "player_ratings FOREIGN KEY (player_id) REFERENCES players(id)",
+                        "rating_history FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "rating_history FOREIGN KEY (player_id) REFERENCES players(id)",
                         "tournaments FOREIGN KEY (organizer_id) REFERENCES players(id)");
     }
 
