@@ -47,3 +47,9 @@ CREATE UNIQUE INDEX uq_games_match_id ON games (match_id) WHERE match_id IS NOT 
 CREATE INDEX idx_games_player1 ON games (player1_id, id DESC);
 CREATE INDEX idx_games_player2 ON games (player2_id, id DESC);
 --rollback DROP INDEX idx_games_player2; DROP INDEX idx_games_player1; DROP INDEX uq_games_match_id; ALTER TABLE games DROP COLUMN match_id; ALTER TABLE games DROP COLUMN rated;
+
+--changeset solduel:005-player-bans
+-- A banned player (SPEC §4) cannot queue, join or connect; the ban takes effect at once.
+ALTER TABLE players ADD COLUMN banned_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE players ADD COLUMN ban_reason VARCHAR(200);
+--rollback ALTER TABLE players DROP COLUMN ban_reason; ALTER TABLE players DROP COLUMN banned_at;

@@ -48,7 +48,10 @@ class SchemaIT {
                 "total_earnings bigint NULL 0",
                 "nft_profile_mint character varying(44) NULL",
                 "created_at timestamp with time zone NULL CURRENT_TIMESTAMP",
-                "updated_at timestamp with time zone NULL CURRENT_TIMESTAMP");
+                "updated_at timestamp with time zone NULL CURRENT_TIMESTAMP",
+                // 005-ratings-and-matchmaking: a ban (SPEC §4)
+                "banned_at timestamp with time zone NULL",
+                "ban_reason character varying(200) NULL");
         assertThat(columns("games")).containsExactly(
                 "id bigint NOT NULL",
                 "player1_id integer NULL",
