@@ -49,7 +49,7 @@ public class HandshakeFilter extends HttpFilter {
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", refused.code(), refused.getMessage());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new SessionlessRequest(request), response);
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String code, String detail)
