@@ -111,6 +111,11 @@ class OpenApiIT {
         assertThat(description(ops.get("post /api/games/join"), "503")).contains("no-capacity");
         assertThat(description(ops.get("get /api/wallets/{wallet}/balance"), "503")).contains("solana-unavailable");
         assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number");
+        assertThat(description(ops.get("post /api/games"), "403")).contains("player-banned");
+        assertThat(description(ops.get("post /api/games/join"), "403")).contains("player-banned");
+        assertThat(description(ops.get("post /api/auth/verify"), "403")).contains("player-banned");
+        assertThat(statuses(ops.get("put /api/admin/players/{wallet}/ban"))).contains("200", "400", "401", "403", "404");
+        assertThat(statuses(ops.get("delete /api/admin/players/{wallet}/ban"))).contains("204", "401", "403", "404");
     }
 
     @Test

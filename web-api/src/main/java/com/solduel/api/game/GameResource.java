@@ -68,7 +68,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+    @APIResponse(responseCode = "403", description = "The player is banned (`player-banned`), or the token's wallet has no player (`player-not-found`): sign in again",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "`too-many-open-challenges`: the player already has solduel.game.open-challenges-per-player (3 by default) challenges nobody joined yet",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -106,7 +106,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+    @APIResponse(responseCode = "403", description = "The player is banned (`player-banned`), or the token's wallet has no player (`player-not-found`): sign in again",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "`invite-not-found`: no game has this invite code",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
