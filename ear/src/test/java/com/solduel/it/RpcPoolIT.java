@@ -152,6 +152,47 @@ class RpcPoolIT {
     }
 
     @Test
+    void aJsonRpcErrorAnswerIsTheCallersAnswerNeitherFailedOverNorCountedAgainstTheBreaker() {
+        int port = SolanaLocalnet.PORTS.get(0);
+        String lane = label("method", "com.solduel.solana.rpc.RpcLane1.send");
+        String endpoint = label("endpoint", SolanaLocalnet.url(port));
+        double openedBefore = metric("ft_circuitbreaker_opened_total", lane);
+        double rpcErrorsBefore = metric("solana_rpc_errors_total", endpoint, label("kind", "rpc_error"));
+        double requestsBefore = metric("solana_rpc_requests_total");
+        SolanaLocalnet.refuse(port, "getBalance", -32603, "Internal error: secret-node-detail");
+
+        // Round robin starts successive calls at successive endpoints: a third of them meet the refusing port.
+        int calls = 24;
+        int refused = 0;
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> response = balance();
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).contains("\"lamports\":" + LAMPORTS);
+                continue;
+            }
+            refused++;
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonObject problem = TestEnvironment.json(response);
+            assertThat(problem.getString("code")).isEqualTo("solana-refused");
+            assertThat(problem.getString("detail")).contains("-32603").doesNotContain("secret-node-detail", "127.0.0.1");
+        }
+
+        double rpcErrors = metric("solana_rpc_errors_total", endpoint, label("kind", "rpc_error")) - rpcErrorsBefore;
+        System.out.printf("RpcPoolIT: %d of %d balance calls met the refusing port and got its answer; %d requests sent%n",
+                refused, calls, (long) (metric("solana_rpc_requests_total") - requestsBefore));
+        assertThat(refused).as("calls that met the refusing port were answered with its refusal, not failed over")
+                .isGreaterThanOrEqualTo(6);
+        assertThat(rpcErrors).as("rpc_error answers of the refusing port").isEqualTo(refused);
+        assertThat(metric("solana_rpc_requests_total") - requestsBefore)
+                .as("one request per call: a refused one was not retried on another endpoint").isEqualTo(calls);
+        assertThat(metric("ft_circuitbreaker_opened_total", lane)).as("more than 5 refusals never opened " + lane)
+                .isEqualTo(openedBefore);
+        assertThat(endpoint(port)).containsEntry("breaker", "closed").containsEntry("healthy", "true");
+        assertThat(TestEnvironment.get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aHangingPortCostsACallTheTimeoutOfRpcPoolJsonNotTheAnnotationDefault() throws Exception {
         int port = SolanaLocalnet.PORTS.get(1);
         String lane = label("method", "com.solduel.solana.rpc.RpcLane2.send");
