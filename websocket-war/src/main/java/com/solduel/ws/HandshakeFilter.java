@@ -2,6 +2,7 @@ package com.solduel.ws;
 
 import com.solduel.auth.AccessTokenRefusedException;
 import com.solduel.player.PlayerBannedException;
+import com.solduel.shared.SolDuelException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
@@ -52,6 +53,12 @@ public class HandshakeFilter extends HttpFilter {
             return;
         } catch (PlayerBannedException banned) {
             problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", banned.code(), banned.getMessage());
+            return;
+        } catch (SolDuelException unavailable) {
+            // The ban check reads PostgreSQL: while it is unreachable no socket opens (fail closed).
+            unavailable.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
+            problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", unavailable.code(),
+                    unavailable.getMessage());
             return;
         }
         chain.doFilter(request, response);

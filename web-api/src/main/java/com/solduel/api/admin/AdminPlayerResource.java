@@ -87,6 +87,8 @@ public class AdminPlayerResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlayerBan ban(@Parameter(description = "The player's wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE,
                                  schema = @Schema(type = SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET))
                          @PathParam("wallet") String wallet,
@@ -113,6 +115,8 @@ public class AdminPlayerResource {
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response unban(@Parameter(description = "The player's wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE,
                                   schema = @Schema(type = SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET))

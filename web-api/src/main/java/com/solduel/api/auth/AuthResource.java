@@ -90,6 +90,8 @@ public class AuthResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from this address (`rate-limited`); the Retry-After header says when to retry",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public SignedIn verify(@Valid @NotNull(message = "a JSON body {\"wallet\": ..., \"signature\": ...} is required") VerifyRequest request) {
         return signIn.verify(WalletAddress.of(request.wallet()), request.signature());
     }
