@@ -75,8 +75,11 @@ class BanIT {
         // Every door is closed, with the same code; reads stay open.
         assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, token)).isEqualTo(403);
         assertThat(GameSocket.refusedHandshakeStatus(URI.create(B.wsUrl()), token)).isEqualTo(403);
-        assertProblem(TestEnvironment.send(HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + "/ws/game"))
-                .header("Authorization", "Bearer " + token).GET()), 403, "player-banned");
+        var handshake = TestEnvironment.send(HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + "/ws/game"))
+                .header("Authorization", "Bearer " + token).GET());
+        assertThat(handshake.statusCode()).as(handshake.body()).isEqualTo(403);
+        assertThat(handshake.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(TestEnvironment.json(handshake).getString("code")).isEqualTo("player-banned");
         long gamesBefore = gamesOf(wallet.address());
         assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\"}", token), 403, "player-banned");
         assertProblem(GameApiIT.post("/api/games/join", "{\"inviteCode\":\"" + opponentsInvite + "\"}", token), 403, "player-banned");
