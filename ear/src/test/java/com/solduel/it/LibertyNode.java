@@ -106,7 +106,8 @@ public final class LibertyNode {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<!-- Written by an integration test (LibertyNode.testVariables); removed when it ends. -->\n<server>\n");
         variables.forEach((key, value) -> xml.append("    <variable name=\"").append(key).append("\" value=\"")
-                .append(value).append("\"/>\n"));
+                .append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
+                .append("\"/>\n"));
         try {
             Files.createDirectories(testVariablesFile().getParent());
             Files.writeString(testVariablesFile(), xml.append("</server>\n").toString());

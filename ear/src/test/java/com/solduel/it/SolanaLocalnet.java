@@ -108,6 +108,12 @@ public final class SolanaLocalnet {
                 .build());
     }
 
+    /** Makes {@code port} wait {@code delayMs} before it handles each request, like a busy node. */
+    public static void slow(int port, int delayMs) {
+        rpc(PORTS.get(0), "localnet_setFault", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("port", port).add("mode", "slow").add("delayMs", delayMs)).build());
+    }
+
     /** Every port answers normally again. */
     public static void clearFaults() {
         PORTS.forEach(port -> setFault(port, Fault.NONE));
