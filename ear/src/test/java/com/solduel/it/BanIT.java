@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 
 /**
  * Bans (SPEC §4: a banned player cannot queue, join or connect; the ban takes effect at once),
@@ -128,6 +130,43 @@ class BanIT {
             assertThat(over.getJsonArray("forfeits").getJsonObject(0).getString("cause")).isEqualTo("ABSENT");
         }
         assertThat(SchemaIT.strings("SELECT status::text FROM games WHERE id = " + game)).containsExactly("COMPLETED");
+    }
+
+    @Test
+    void aBanWrittenWhileRedisIsDownLeavesTheSocketOpenButRefusesItsJoinGame() throws Exception {
+        String token = TestWallet.random().signIn();
+        TestWallet wallet = TestWallet.random();
+        String bannedToken = wallet.signIn();
+        JsonObject created = TestEnvironment.json(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\"}", token));
+        long game = created.getJsonNumber("gameId").longValue();
+        assertThat(GameApiIT.post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode") + "\"}", bannedToken)
+                .statusCode()).isEqualTo(200);
+        try (GameSocket socket = GameSocket.connect(bannedToken)) {
+            try (Jedis jedis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
+                jedis.shutdown();
+            } catch (RuntimeException connectionClosedByShutdown) {
+                // SHUTDOWN closes the connection instead of answering.
+            }
+            TestEnvironment.await("Redis to stop", Duration.ofSeconds(10), () -> !ReadinessIT.redisAnswers());
+
+            assertThat(ban(wallet.address(), "{\"reason\":\"banned during a Redis outage\"}", admin).statusCode())
+                    .as("the ban is written to PostgreSQL without Redis").isEqualTo(200);
+            Thread.sleep(1000);
+            assertThat(socket.isClosed()).as("no node heard of the ban: the open socket stays open").isFalse();
+            socket.join(game);
+            JsonObject refused = socket.await("error");
+            assertThat(refused.getString("code")).isEqualTo("player-banned");
+            assertThat(refused.getJsonNumber("gameId").longValue()).isEqualTo(game);
+            assertThat(socket.received()).noneMatch(frame -> "state".equals(frame.getString("type")));
+        }
+        assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, bannedToken)).isEqualTo(403);
+    }
+
+    @AfterEach
+    void redisIsRunningAgain() throws Exception {
+        if (!ReadinessIT.redisAnswers()) {
+            ReadinessIT.startRedis();
+        }
     }
 
     @Test
