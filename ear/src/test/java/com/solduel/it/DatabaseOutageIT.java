@@ -53,7 +53,7 @@ class DatabaseOutageIT {
         List<HttpResponse<String>> answers = new ArrayList<>();
         answers.add(TestEnvironment.get("/api/players?page=0&size=5"));
         answers.add(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\"}", token));
-        answers.add(TestEnvironment.get("/api/games/1"));
+        answers.add(TestEnvironment.get("/api/games/999999999"));
         var nonce = TestEnvironment.post("/api/auth/nonce", Json.createObjectBuilder().add("wallet", wallet.address()).build().toString());
         assertThat(nonce.statusCode()).as("a sign-in challenge lives in Redis: %s", nonce.body()).isEqualTo(200);
         answers.add(TestEnvironment.post("/api/auth/verify", Json.createObjectBuilder().add("wallet", wallet.address())
