@@ -133,7 +133,7 @@ class BanIT {
     }
 
     @Test
-    void aBanWrittenWhileRedisIsDownLeavesTheSocketOpenButRefusesItsJoinGame() throws Exception {
+    void aBanWrittenWhileRedisIsDownRefusesJoinGameOnTheOpenSocketAndClosesItOnceRedisIsBack() throws Exception {
         String token = TestWallet.random().signIn();
         TestWallet wallet = TestWallet.random();
         String bannedToken = wallet.signIn();
@@ -158,8 +158,12 @@ class BanIT {
             assertThat(refused.getString("code")).isEqualTo("player-banned");
             assertThat(refused.getJsonNumber("gameId").longValue()).isEqualTo(game);
             assertThat(socket.received()).noneMatch(frame -> "state".equals(frame.getString("type")));
+            assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, bannedToken)).isEqualTo(403);
+
+            // Once Redis is back, the node listens again, checks its connected players and closes the socket.
+            ReadinessIT.startRedis();
+            assertThat(socket.awaitClose()).isEqualTo(new GameSocket.Closed(1008, "player-banned"));
         }
-        assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, bannedToken)).isEqualTo(403);
     }
 
     @AfterEach

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * Tells every node, over Redis pub/sub ({@link #CHANNEL}), that a ban was written or lifted, once
  * the transaction that wrote it has committed. Each node's game sockets listen there and close the
  * banned player's sockets. Best effort: when Redis cannot be reached the ban still holds for every
- * new handshake, game and sign-in (they read PostgreSQL), only sockets already open stay open.
+ * new handshake, game and sign-in (they read PostgreSQL); sockets already open close when their
+ * node listens again (it then checks its connected players against PostgreSQL).
  */
 @ApplicationScoped
 public class BanBroadcast {
@@ -33,7 +34,7 @@ public class BanBroadcast {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the " + (change.banned() ? "ban" : "unban") + " of " + change.wallet().value()
                     + " was written but not announced to the nodes (" + e.getMessage()
-                    + "); sockets the player already has open stay open until they close");
+                    + "); the player's open sockets close when the nodes listen to Redis again");
         }
     }
 

@@ -12,7 +12,10 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -42,6 +45,20 @@ public class PlayerBans {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /** Which of {@code wallets} belong to banned players: one query per 500 wallets. */
+    public Set<WalletAddress> bannedAmong(Collection<WalletAddress> wallets) {
+        List<String> all = wallets.stream().map(WalletAddress::value).distinct().toList();
+        Set<WalletAddress> banned = new HashSet<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<?> rows = em.createNativeQuery("SELECT wallet_address FROM players WHERE banned_at IS NOT NULL "
+                            + "AND wallet_address IN (:wallets)")
+                    .setParameter("wallets", all.subList(from, Math.min(all.size(), from + 500)))
+                    .getResultList();
+            rows.forEach(row -> banned.add(WalletAddress.of((String) row)));
+        }
+        return banned;
     }
 
     /** Throws {@link PlayerBannedException} when {@code wallet}'s player is banned: the guard of every operation that acts. */

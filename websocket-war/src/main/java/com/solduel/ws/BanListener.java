@@ -3,6 +3,8 @@ package com.solduel.ws;
 import com.solduel.infra.redis.RedisConnection;
 import com.solduel.player.BanBroadcast;
 import com.solduel.player.PlayerBanChanged;
+import com.solduel.player.PlayerBans;
+import com.solduel.player.WalletAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
@@ -22,6 +25,9 @@ import redis.clients.jedis.JedisPubSub;
  * ({@link BanBroadcast#CHANNEL}, Redis pub/sub, the same pattern as {@link NodeRelay}): every node
  * listens, so the player's sockets close on every node at once, with 1008 {@code player-banned}.
  * Their handshakes are refused from the ban's commit on anyway ({@link HandshakeAuthentication}).
+ * Announcements made while this node was not listening (Redis down or reconnecting) are lost, so
+ * each time it subscribes it checks its connected players against PostgreSQL and closes the
+ * banned ones' sockets.
  */
 @ApplicationScoped
 public class BanListener {
@@ -33,6 +39,9 @@ public class BanListener {
 
     @Inject
     PlayerConnections connections;
+
+    @Inject
+    PlayerBans bans;
 
     @Resource
     ManagedThreadFactory threads;
@@ -73,6 +82,12 @@ public class BanListener {
                     public void onMessage(String channel, String message) {
                         BanBroadcast.parse(message).ifPresent(change -> executor.execute(() -> apply(change)));
                     }
+
+                    @Override
+                    public void onSubscribe(String channel, int subscribedChannels) {
+                        // Bans announced while this node was not listening (Redis down, a reconnect) are lost: catch up.
+                        executor.execute(BanListener.this::catchUp);
+                    }
                 }, BanBroadcast.CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
@@ -83,6 +98,23 @@ public class BanListener {
                     pause();
                 }
             }
+        }
+    }
+
+    /** Closes the sockets of every connected player who is banned now, from PostgreSQL. */
+    private void catchUp() {
+        try {
+            Set<WalletAddress> connected = connections.connectedPlayers();
+            if (connected.isEmpty()) {
+                return;
+            }
+            for (WalletAddress wallet : bans.bannedAmong(connected)) {
+                int closed = connections.banned(wallet);
+                LOG.info(() -> "player " + wallet.value() + " is banned: " + closed
+                        + " game socket(s) closed on this node (caught up after listening again)");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking the connected players for bans failed: " + e.getMessage());
         }
     }
 

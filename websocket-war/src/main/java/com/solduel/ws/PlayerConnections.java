@@ -126,6 +126,13 @@ public class PlayerConnections {
         open.remove(connection);
     }
 
+    /** The players with a socket open on this node. */
+    Set<WalletAddress> connectedPlayers() {
+        Set<WalletAddress> players = new java.util.HashSet<>();
+        open.forEach(connection -> players.add(connection.player().wallet()));
+        return players;
+    }
+
     /** Open authenticated sockets on this node. */
     public int count() {
         return open.size();
