@@ -578,14 +578,20 @@ const methods = {
   // ---- test-only control methods (never subject to faults)
   localnet_setFault: (p) => {
     const a = Array.isArray(p) ? p[0] : p;
-    if (!a || typeof a !== 'object') throw invalidParams('params: {port, mode: none|http500|hang|http429|slow, delayMs?}');
+    if (!a || typeof a !== 'object') throw invalidParams('params: {port, mode: none|http500|hang|http429|slow|rpcError, delayMs?, code?, message?, methods?}');
     if (!servers.has(a.port) || a.port === opt.controlPort) throw invalidParams(`port ${a.port} is not a faultable RPC port of this server (${[...servers.keys()].filter((x) => x !== opt.controlPort)})`);
-    if (!['none', 'http500', 'hang', 'http429', 'slow'].includes(a.mode)) throw invalidParams(`unknown fault mode ${a.mode} (none|http500|hang|http429|slow)`);
+    if (!['none', 'http500', 'hang', 'http429', 'slow', 'rpcError'].includes(a.mode)) throw invalidParams(`unknown fault mode ${a.mode} (none|http500|hang|http429|slow|rpcError)`);
     const delayMs = a.delayMs ?? 1000;
     if (!Number.isInteger(delayMs) || delayMs < 0) throw invalidParams('delayMs must be a non-negative integer');
-    if (a.mode === 'none') faults.delete(a.port); else faults.set(a.port, { mode: a.mode, delayMs });
+    const code = a.code ?? -32603;
+    if (!Number.isInteger(code)) throw invalidParams('code must be an integer JSON-RPC error code');
+    const message = a.message ?? 'Internal error (injected fault)';
+    if (typeof message !== 'string') throw invalidParams('message must be a string');
+    const methods = a.methods ?? null;
+    if (methods !== null && (!Array.isArray(methods) || !methods.every((m) => typeof m === 'string'))) throw invalidParams('methods must be an array of method names');
+    if (a.mode === 'none') faults.delete(a.port); else faults.set(a.port, { mode: a.mode, delayMs, code, message, methods });
     if (a.mode !== 'hang') releaseHung(a.port);
-    return { port: a.port, mode: a.mode, delayMs };
+    return a.mode === 'rpcError' ? { port: a.port, mode: a.mode, delayMs, code, message, methods } : { port: a.port, mode: a.mode, delayMs };
   },
   localnet_status: () => {
     const m = process.memoryUsage();
@@ -653,6 +659,12 @@ function handler(port) {
         hung.add(h); return;
       }
       if (fault && fault.mode === 'slow') await sleep(fault.delayMs); // queueing delay before the node handles it
+      if (fault && fault.mode === 'rpcError' && body && !Array.isArray(body) && typeof body.method === 'string'
+          && (fault.methods === null || fault.methods.includes(body.method))) {
+        // HTTP 200 with a JSON-RPC error object: the node answered and refused the request.
+        const id = body.id !== undefined ? body.id : null;
+        return send(200, toJson({ jsonrpc: '2.0', error: { code: fault.code, message: fault.message }, id }));
+      }
       if (req.method === 'GET' && req.url === '/health') return send(200, 'ok', 'text/plain');
       if (req.method !== 'POST') return send(405, 'Used HTTP Method is not allowed. POST or OPTIONS is required', 'text/plain');
       if (size > 50 * 1024) return send(413, 'Payload Too Large', 'text/plain'); // the validator's body limit

@@ -272,6 +272,23 @@ describe('ports and faults', () => {
     await setFault(A, srv.ports[B], 'none');
   });
 
+  test('rpcError answers a JSON-RPC error object for the chosen methods only', async () => {
+    const set = await rawRpc(srv.ports[A], 'localnet_setFault',
+      { port: srv.ports[B], mode: 'rpcError', methods: ['getBalance'], code: -32603, message: 'Internal error' });
+    assert.equal(set.body.result.mode, 'rpcError');
+    const refused = await rawRpc(srv.ports[B], 'getBalance', [web3.Keypair.generate().publicKey.toBase58()]);
+    assert.equal(refused.status, 200);
+    assert.deepEqual(refused.body.error, { code: -32603, message: 'Internal error' });
+    assert.equal(refused.body.result, undefined);
+    assert.equal(typeof await result(srv.ports[B], 'getSlot', []), 'number'); // other methods are served
+    assert.equal(await (await fetch(`${srv.url(B)}/health`)).text(), 'ok');
+    assert.equal(typeof (await result(srv.ports[A], 'getBalance', [web3.Keypair.generate().publicKey.toBase58()])).value, 'number');
+    const bad = await rpc(srv.ports[A], 'localnet_setFault', { port: srv.ports[B], mode: 'rpcError', methods: 'getBalance' });
+    assert.equal(bad.error.code, -32602);
+    await setFault(A, srv.ports[B], 'none');
+    assert.equal(typeof (await result(srv.ports[B], 'getBalance', [web3.Keypair.generate().publicKey.toBase58()])).value, 'number');
+  });
+
   test('bad fault calls are rejected', async () => {
     const r = await rpc(srv.ports[A], 'localnet_setFault', { port: 1, mode: 'hang' });
     assert.equal(r.error.code, -32602);

@@ -94,6 +94,41 @@ public final class LibertyNode {
         return WLP.resolve("usr/servers").resolve(name).resolve("logs/messages.log");
     }
 
+    /**
+     * Server variables (MicroProfile Config values) for this server's next start, until
+     * {@link #clearTestVariables()}: a configDropins override whose name sorts after the build's
+     * own files, so it wins over them. Only for a server that is not running.
+     */
+    public void testVariables(java.util.Map<String, String> variables) {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " is running: stop it before changing its variables");
+        }
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<!-- Written by an integration test (LibertyNode.testVariables); removed when it ends. -->\n<server>\n");
+        variables.forEach((key, value) -> xml.append("    <variable name=\"").append(key).append("\" value=\"")
+                .append(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
+                .append("\"/>\n"));
+        try {
+            Files.createDirectories(testVariablesFile().getParent());
+            Files.writeString(testVariablesFile(), xml.append("</server>\n").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes what {@link #testVariables} wrote; the next start has the build's configuration again. */
+    public void clearTestVariables() {
+        try {
+            Files.deleteIfExists(testVariablesFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path testVariablesFile() {
+        return WLP.resolve("usr/servers").resolve(name).resolve("configDropins/overrides/zz-test-variables.xml");
+    }
+
     /** Where Liberty keeps the JVM's process id while the server runs. */
     public Path pidFile() {
         return WLP.resolve("usr/servers/.pid").resolve(name + ".pid");

@@ -90,8 +90,10 @@ class OpsSurfaceIT {
             }
         }
         // Liberty still writes hidden messages to trace.log and its first-failure capture to ffdc/
-        // (neither can be switched off): known limit, liberty-config/README.md.
+        // (neither can be switched off): known limit, liberty-config/README.md. Nothing else may hold it.
         System.out.println("OpsSurfaceIT: files outside messages/console logs holding the tampered token: " + stillHolding);
+        assertThat(stillHolding).as("only the known places hold a refused token")
+                .allMatch(file -> file.toString().equals("trace.log") || file.startsWith("ffdc"));
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -100,7 +102,7 @@ class OpsSurfaceIT {
     }
 
     /** The test server's certificate is self-signed; these checks are about where things listen. */
-    private static HttpClient trustingClient() {
+    static HttpClient trustingClient() {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, new TrustManager[] {new X509TrustManager() {

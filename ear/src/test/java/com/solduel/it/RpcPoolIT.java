@@ -3,6 +3,7 @@ package com.solduel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.it.SolanaLocalnet.Fault;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -152,6 +153,93 @@ class RpcPoolIT {
     }
 
     @Test
+    void aJsonRpcErrorAnswerIsTheCallersAnswerNeitherFailedOverNorCountedAgainstTheBreaker() {
+        int port = SolanaLocalnet.PORTS.get(0);
+        String lane = label("method", "com.solduel.solana.rpc.RpcLane1.send");
+        String endpoint = label("endpoint", SolanaLocalnet.url(port));
+        double openedBefore = metric("ft_circuitbreaker_opened_total", lane);
+        double rpcErrorsBefore = metric("solana_rpc_errors_total", endpoint, label("kind", "rpc_error"));
+        double requestsBefore = metric("solana_rpc_requests_total");
+        SolanaLocalnet.refuse(port, "getBalance", -32603, "Internal error: secret-node-detail");
+
+        // Round robin starts successive calls at successive endpoints: a third of them meet the refusing port.
+        int calls = 24;
+        int refused = 0;
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> response = balance();
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).contains("\"lamports\":" + LAMPORTS);
+                continue;
+            }
+            refused++;
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonObject problem = TestEnvironment.json(response);
+            assertThat(problem.getString("code")).isEqualTo("solana-refused");
+            assertThat(problem.getString("detail")).contains("-32603").doesNotContain("secret-node-detail", "127.0.0.1");
+        }
+
+        double rpcErrors = metric("solana_rpc_errors_total", endpoint, label("kind", "rpc_error")) - rpcErrorsBefore;
+        System.out.printf("RpcPoolIT: %d of %d balance calls met the refusing port and got its answer; %d requests sent%n",
+                refused, calls, (long) (metric("solana_rpc_requests_total") - requestsBefore));
+        assertThat(refused).as("calls that met the refusing port were answered with its refusal, not failed over")
+                .isGreaterThanOrEqualTo(6);
+        assertThat(rpcErrors).as("rpc_error answers of the refusing port").isEqualTo(refused);
+        assertThat(metric("solana_rpc_requests_total") - requestsBefore)
+                .as("one request per call: a refused one was not retried on another endpoint").isEqualTo(calls);
+        assertThat(metric("ft_circuitbreaker_opened_total", lane)).as("more than 5 refusals never opened " + lane)
+                .isEqualTo(openedBefore);
+        assertThat(endpoint(port)).containsEntry("breaker", "closed").containsEntry("healthy", "true");
+        assertThat(TestEnvironment.get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFullBulkheadIsAnswered503AtOnceNotQueued() throws Exception {
+        // Node B, restarted with a pool of one request in flight per endpoint (and a breaker that
+        // will not open), so a burst fills every bulkhead while node A keeps the suite's pool.
+        LibertyNode b = LibertyNode.b();
+        b.stop();
+        StringBuilder pool = new StringBuilder("{\"endpoints\":[");
+        for (int i = 0; i < SolanaLocalnet.PORTS.size(); i++) {
+            pool.append(i == 0 ? "" : ",").append("{\"url\":\"").append(SolanaLocalnet.url(SolanaLocalnet.PORTS.get(i)))
+                    .append("\",\"priority\":").append(i + 1).append(",\"timeout\":4000,\"maxConcurrentRequests\":1}");
+        }
+        pool.append("],\"fallbackStrategy\":\"round-robin\",\"healthCheckInterval\":2000,\"retryAttempts\":3,"
+                + "\"circuitBreakerThreshold\":100}");
+        b.testVariables(Map.of("solduel.solana.rpc-pool", pool.toString()));
+        try {
+            b.start();
+            double fullBefore = metric(b, "solana_rpc_errors_total", label("kind", "bulkhead_full"));
+            SolanaLocalnet.PORTS.forEach(port -> SolanaLocalnet.slow(port, 1500));
+            List<Call> calls = burst(b.baseUrl(), 12);
+            int answered = 0;
+            for (Call call : calls) {
+                if (call.status() == 200) {
+                    answered++;
+                    continue;
+                }
+                assertThat(call.status()).as(call.body()).isEqualTo(503);
+                JsonObject problem = Json.createReader(new java.io.StringReader(call.body())).readObject();
+                assertThat(problem.getString("code")).isEqualTo("solana-unavailable");
+                assertThat(problem.getString("detail")).contains("bulkhead_full").doesNotContain("127.0.0.1");
+                assertThat(call.duration()).as("refused at once, not queued behind the 1.5 s calls").isLessThan(Duration.ofMillis(1200));
+            }
+            System.out.printf("RpcPoolIT: a burst of %d on three endpoints of one slot each: %d answered, %d refused 503%n",
+                    calls.size(), answered, calls.size() - answered);
+            assertThat(answered).as("one call in flight per endpoint is served").isBetween(1, 3 * 2);
+            assertThat(calls.size() - answered).as("the rest meet full bulkheads").isPositive();
+            assertThat(metric(b, "solana_rpc_errors_total", label("kind", "bulkhead_full"))).isGreaterThan(fullBefore);
+        } finally {
+            SolanaLocalnet.clearFaults();
+            try {
+                b.stop();
+            } finally {
+                b.clearTestVariables();
+            }
+        }
+    }
+
+    @Test
     void aHangingPortCostsACallTheTimeoutOfRpcPoolJsonNotTheAnnotationDefault() throws Exception {
         int port = SolanaLocalnet.PORTS.get(1);
         String lane = label("method", "com.solduel.solana.rpc.RpcLane2.send");
@@ -214,23 +302,31 @@ class RpcPoolIT {
     }
 
     private static Call timedBalance() throws Exception {
+        return timedBalance(TestEnvironment.BASE_URL);
+    }
+
+    private static Call timedBalance(String baseUrl) throws Exception {
         long begin = System.nanoTime();
         HttpResponse<String> response = BURST_CLIENT.send(HttpRequest.newBuilder(
-                        URI.create(TestEnvironment.BASE_URL + "/api/wallets/" + wallet + "/balance"))
+                        URI.create(baseUrl + "/api/wallets/" + wallet + "/balance"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Call(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - begin));
     }
 
     /** {@value BURST} balance calls at once, as a busy server would make them. */
     private static List<Call> burst() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(BURST);
+        return burst(TestEnvironment.BASE_URL, BURST);
+    }
+
+    private static List<Call> burst(String baseUrl, int size) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(size);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Call>> futures = new ArrayList<>();
-            for (int i = 0; i < BURST; i++) {
+            for (int i = 0; i < size; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return timedBalance();
+                    return timedBalance(baseUrl);
                 }));
             }
             start.countDown();
@@ -304,8 +400,12 @@ class RpcPoolIT {
 
     /** The sum of a Prometheus metric's samples that carry every one of {@code labels}. */
     private static double metric(String name, String... labels) {
+        return metric(LibertyNode.a(), name, labels);
+    }
+
+    private static double metric(LibertyNode node, String name, String... labels) {
         double sum = 0;
-        for (String line : TestEnvironment.get("/metrics").body().split("\n")) {
+        for (String line : TestEnvironment.send(HttpRequest.newBuilder(node.uri("/metrics")).GET()).body().split("\n")) {
             if (line.startsWith(name + "{") && List.of(labels).stream().allMatch(line::contains)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

@@ -97,6 +97,23 @@ public final class SolanaLocalnet {
                 .add(Json.createObjectBuilder().add("port", port).add("mode", fault.mode)).build());
     }
 
+    /**
+     * Makes {@code port} answer {@code method} with a JSON-RPC error object (HTTP 200): the node
+     * works and refuses the request. Other methods, health checks included, are served.
+     */
+    public static void refuse(int port, String method, int code, String message) {
+        rpc(PORTS.get(0), "localnet_setFault", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("port", port).add("mode", "rpcError")
+                        .add("methods", Json.createArrayBuilder().add(method)).add("code", code).add("message", message))
+                .build());
+    }
+
+    /** Makes {@code port} wait {@code delayMs} before it handles each request, like a busy node. */
+    public static void slow(int port, int delayMs) {
+        rpc(PORTS.get(0), "localnet_setFault", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("port", port).add("mode", "slow").add("delayMs", delayMs)).build());
+    }
+
     /** Every port answers normally again. */
     public static void clearFaults() {
         PORTS.forEach(port -> setFault(port, Fault.NONE));

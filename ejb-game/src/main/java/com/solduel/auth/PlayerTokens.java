@@ -49,11 +49,19 @@ public class PlayerTokens {
     public SignedToken issue(String wallet, Instant now) {
         Set<String> groups = new TreeSet<>();
         groups.add(PLAYER);
-        if (adminWallets.orElse(List.of()).contains(wallet)) {
+        if (isAdminWallet(wallet)) {
             groups.add(ADMIN);
         }
         Instant expiresAt = now.plus(lifetime);
         return new SignedToken(signer().issue(wallet, groups, now, expiresAt), expiresAt, groups);
+    }
+
+    /**
+     * Whether {@code wallet} is an admin by the configuration now: an admin token stays valid for its
+     * lifetime, so admin operations also ask this, and a wallet removed from the list loses them at once.
+     */
+    public boolean isAdminWallet(String wallet) {
+        return adminWallets.orElse(List.of()).contains(wallet);
     }
 
     private JwtIssuer signer() {

@@ -1,5 +1,6 @@
 package com.solduel.auth;
 
+import com.solduel.player.PlayerBans;
 import com.solduel.player.PlayerRegistry;
 import com.solduel.player.PlayerState;
 import com.solduel.player.WalletAddress;
@@ -35,6 +36,9 @@ public class WalletSignIn {
 
     @Inject
     PlayerRegistry registry;
+
+    @Inject
+    PlayerBans bans;
 
     @Inject
     @ConfigProperty(name = "solduel.auth.domain")
@@ -77,7 +81,7 @@ public class WalletSignIn {
         return new Challenge(message.text(), nonce, issuedAt, expiresAt);
     }
 
-    /** Verifies the wallet's signature of one of its open challenges and signs the player in. */
+    /** Verifies the wallet's signature of one of its open challenges and signs the player in; a banned player is refused ({@code player-banned}). */
     public SignedIn verify(WalletAddress wallet, String signatureBase58) {
         byte[] signature = decodeSignature(signatureBase58);
         List<SignInChallenges.Open> open = challenges.find(wallet, clock.instant());
@@ -88,6 +92,9 @@ public class WalletSignIn {
                 .filter(c -> Ed25519Signatures.verify(wallet.publicKey(), c.messageText().getBytes(StandardCharsets.UTF_8), signature))
                 .findFirst()
                 .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.BAD_SIGNATURE));
+        // Only after the signature: whether a wallet is banned is told to its owner, not to anyone
+        // who names it. The challenge stays open (a refusal changes nothing) and expires with its nonce.
+        bans.refuseIfBanned(wallet);
         if (!challenges.consume(wallet, signed)) {
             throw new SignInRefusedException(SignInRefusedException.Reason.NO_CHALLENGE);
         }

@@ -28,6 +28,9 @@ public final class ApiSchemas {
     public static final String UNAUTHORIZED = "No valid Bearer token (problem `unauthorized`): missing, malformed, "
             + "expired, or not signed by this server";
     public static final String TOO_LARGE = "The request body is larger than the API accepts (problem `request-entity-too-large`)";
+    /** What every operation that reads or writes PostgreSQL may answer while it is unreachable. */
+    public static final String DATABASE_UNAVAILABLE = "The database is unreachable right now (problem `database-unavailable`, "
+            + "nothing was written); the Retry-After header says when to retry";
     public static final String UNSUPPORTED = "The request body is not application/json (problem `unsupported-media-type`)";
 
     private ApiSchemas() {

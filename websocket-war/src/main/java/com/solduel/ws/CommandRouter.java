@@ -3,6 +3,7 @@ package com.solduel.ws;
 import com.solduel.game.live.GameHall;
 import com.solduel.game.live.OwnedGames;
 import com.solduel.game.table.GameRefusedException;
+import com.solduel.player.PlayerBans;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
 import com.solduel.ws.protocol.Command;
@@ -40,6 +41,9 @@ public class CommandRouter {
 
     @Inject
     WebSocketSettings settings;
+
+    @Inject
+    PlayerBans bans;
 
     @PostConstruct
     void wire() {
@@ -86,6 +90,10 @@ public class CommandRouter {
             throw new ProtocolException(ErrorCodes.TOO_MANY_GAMES, "one connection follows at most "
                     + settings.maxGamesPerConnection() + " games; open another connection", Optional.empty(),
                     OptionalLong.of(gameId));
+        }
+        if (seated) {
+            // A socket opened before a ban may send join_game before the ban's close reaches it.
+            bans.refuseIfBanned(connection.player().wallet());
         }
         connection.onMoved(this::reroute);
         PlayerConnection.Subscription subscription = connection.new Subscription(gameId, seated);

@@ -1,6 +1,7 @@
 package com.solduel.ws;
 
 import com.solduel.auth.AuthenticatedPlayer;
+import com.solduel.player.PlayerBannedException;
 import com.solduel.shared.SolDuelException;
 import com.solduel.ws.protocol.Command;
 import com.solduel.ws.protocol.CommandParser;
@@ -85,7 +86,9 @@ public class GameEndpoint extends Endpoint {
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         AuthenticatedPlayer player = (AuthenticatedPlayer) config.getUserProperties().get(HandshakeConfigurator.PLAYER);
         if (player == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
+            Object refusal = config.getUserProperties().get(HandshakeConfigurator.REFUSAL);
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    refusal instanceof String code ? code : "not authenticated"));
             return;
         }
         Optional<PlayerBudget> budget = connections.reserveSocket(player.wallet());
@@ -98,7 +101,11 @@ public class GameEndpoint extends Endpoint {
             // PlayerConnections closes idle sockets properly (1001); the container's timeout is only a backstop.
             session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 2000);
             connection = new PlayerConnection(session, player, budget.get(), settings, connections.closer());
-            connections.opened(connection);
+            if (!connections.opened(connection)) {
+                // Banned between the handshake's check and now: closed like the player's other sockets.
+                connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, PlayerBannedException.CODE);
+                return;
+            }
             session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::text);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
             connection.send(ServerFrames.welcome(player.wallet().value(), MAX_MESSAGE_BYTES, settings.framesPerSecond(),

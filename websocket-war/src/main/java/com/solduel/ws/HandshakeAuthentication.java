@@ -3,6 +3,8 @@ package com.solduel.ws;
 import com.solduel.auth.AccessTokenRefusedException;
 import com.solduel.auth.AccessTokens;
 import com.solduel.auth.AuthenticatedPlayer;
+import com.solduel.player.PlayerBannedException;
+import com.solduel.player.PlayerBans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -22,11 +24,15 @@ public class HandshakeAuthentication {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    PlayerBans bans;
+
     /**
      * The player a handshake speaks for: the {@code Authorization: Bearer} token if there is one,
      * else the {@code token} query parameter. Throws {@link AccessTokenRefusedException} otherwise,
      * also for an {@code Authorization} header of another scheme (Basic, ...): the game socket
-     * takes Bearer tokens only.
+     * takes Bearer tokens only. Throws {@link PlayerBannedException} for a banned player's valid
+     * token (read from PostgreSQL, so a ban holds from its commit on, on every node).
      */
     public AuthenticatedPlayer authenticate(Optional<String> authorization, Optional<String> tokenParameter) {
         if (authorization.isPresent() && !authorization.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -34,6 +40,8 @@ public class HandshakeAuthentication {
                     "the Authorization header is not a Bearer token; the game socket takes Bearer tokens only");
         }
         Optional<String> bearer = authorization.map(value -> value.substring(BEARER.length()).trim());
-        return tokens.verify(bearer.or(() -> tokenParameter).orElse(null));
+        AuthenticatedPlayer player = tokens.verify(bearer.or(() -> tokenParameter).orElse(null));
+        bans.refuseIfBanned(player.wallet());
+        return player;
     }
 }

@@ -1,7 +1,7 @@
 package com.solduel.ws;
 
-import com.solduel.auth.AccessTokenRefusedException;
 import com.solduel.auth.AuthenticatedPlayer;
+import com.solduel.shared.SolDuelException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -20,17 +20,21 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
     /** User property holding the {@link AuthenticatedPlayer} of the session. */
     static final String PLAYER = AuthenticatedPlayer.class.getName();
+    /** User property holding the code of a refused handshake (the session is then closed with 1008 and this reason). */
+    static final String REFUSAL = PLAYER + ".refusal";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         config.getUserProperties().remove(PLAYER);
+        config.getUserProperties().remove(REFUSAL);
         try {
             AuthenticatedPlayer player = CDI.current().select(HandshakeAuthentication.class).get()
                     .authenticate(first(request.getHeaders(), "Authorization"),
                             first(request.getParameterMap(), HandshakeAuthentication.TOKEN_PARAMETER));
             config.getUserProperties().put(PLAYER, player);
-        } catch (AccessTokenRefusedException refused) {
+        } catch (SolDuelException refused) {
             // The endpoint closes a session without a player (1008); the filter normally refused it already.
+            config.getUserProperties().put(REFUSAL, refused.code());
         }
     }
 

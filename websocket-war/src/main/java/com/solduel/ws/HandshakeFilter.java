@@ -1,6 +1,8 @@
 package com.solduel.ws;
 
 import com.solduel.auth.AccessTokenRefusedException;
+import com.solduel.player.PlayerBannedException;
+import com.solduel.shared.SolDuelException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Refuses a handshake before the upgrade, so no socket is ever opened for it: from a browser
  * origin outside {@code solduel.http.allowed-origins} with HTTP 403, without a valid Bearer token
- * with HTTP 401. The body is an RFC 9457 problem with the refusal's code.
+ * with HTTP 401, for a banned player with HTTP 403 ({@code player-banned}). The body is an RFC 9457
+ * problem with the refusal's code.
  */
 @WebFilter(urlPatterns = GameEndpoint.PATH)
 public class HandshakeFilter extends HttpFilter {
@@ -47,6 +50,15 @@ public class HandshakeFilter extends HttpFilter {
         } catch (AccessTokenRefusedException refused) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"sol-duel\", error=\"invalid_token\"");
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", refused.code(), refused.getMessage());
+            return;
+        } catch (PlayerBannedException banned) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", banned.code(), banned.getMessage());
+            return;
+        } catch (SolDuelException unavailable) {
+            // The ban check reads PostgreSQL: while it is unreachable no socket opens (fail closed).
+            unavailable.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
+            problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", unavailable.code(),
+                    unavailable.getMessage());
             return;
         }
         chain.doFilter(new SessionlessRequest(request), response);

@@ -1,5 +1,6 @@
 package com.solduel.ws;
 
+import com.solduel.player.PlayerBannedException;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class PlayerConnections {
 
     static final String GAUGE = "sol_duel_player_connections";
+    /** How long a ban heard here also closes sockets that open afterwards (far longer than a handshake takes). */
+    private static final long RECENT_BAN_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     @Inject
     MetricRegistry registry;
@@ -43,6 +46,8 @@ public class PlayerConnections {
     private final Set<PlayerConnection> open = ConcurrentHashMap.newKeySet();
     /** Per player with a socket here (or one closed since the last sweep): socket count, rate limit, log lines. */
     private final ConcurrentMap<WalletAddress, PlayerBudget> budgets = new ConcurrentHashMap<>();
+    /** Players banned in the last {@link #RECENT_BAN_NANOS}, with when this node heard of it. */
+    private final ConcurrentMap<WalletAddress, Long> recentBans = new ConcurrentHashMap<>();
     private ScheduledFuture<?> idleSweep;
 
     @PostConstruct
@@ -92,12 +97,40 @@ public class PlayerConnections {
         });
     }
 
-    void opened(PlayerConnection connection) {
+    /**
+     * Registers an open socket; false when its player was banned in the last minute (the ban's
+     * announcement may have come between the handshake's check and now): close it then.
+     */
+    boolean opened(PlayerConnection connection) {
         open.add(connection);
+        // Added first, checked second; banned() records first, closes second: whichever runs later sees the other.
+        return !recentBans.containsKey(connection.player().wallet());
+    }
+
+    /**
+     * A ban was announced ({@link BanListener}): closes every socket of {@code wallet} on this node
+     * with 1008 {@code player-banned}, and for a minute closes any socket of theirs that opens
+     * after passing the handshake's check just before the ban. Returns how many were open.
+     */
+    int banned(WalletAddress wallet) {
+        recentBans.put(wallet, System.nanoTime());
+        return closeAll(wallet, PlayerBannedException.CODE);
+    }
+
+    /** A ban was lifted: new sockets of {@code wallet} are welcome again. */
+    void unbanned(WalletAddress wallet) {
+        recentBans.remove(wallet);
     }
 
     void closed(PlayerConnection connection) {
         open.remove(connection);
+    }
+
+    /** The players with a socket open on this node. */
+    Set<WalletAddress> connectedPlayers() {
+        Set<WalletAddress> players = new java.util.HashSet<>();
+        open.forEach(connection -> players.add(connection.player().wallet()));
+        return players;
     }
 
     /** Open authenticated sockets on this node. */
@@ -122,6 +155,7 @@ public class PlayerConnections {
             budgets.computeIfPresent(wallet, (w, budget) -> budget.sockets() == 0 ? null : budget);
         }
         long now = System.nanoTime();
+        recentBans.values().removeIf(heard -> now - heard > RECENT_BAN_NANOS);
         long limit = TimeUnit.SECONDS.toNanos(settings.idleTimeoutSeconds());
         for (PlayerConnection connection : open) {
             if (connection.silentForNanos(now) > limit) {

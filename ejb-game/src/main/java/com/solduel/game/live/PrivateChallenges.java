@@ -9,6 +9,7 @@ import com.solduel.game.rules.Match;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.GameRefusedException;
+import com.solduel.player.PlayerBans;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,11 +42,15 @@ public class PrivateChallenges {
     GameHall hall;
 
     @Inject
+    PlayerBans bans;
+
+    @Inject
     @ConfigProperty(name = "solduel.game.open-challenges-per-player")
     int openChallengesPerPlayer;
 
-    /** Creates a private challenge by {@code creator}; the second player joins with the invite code. */
+    /** Creates a private challenge by {@code creator} (refused when banned); the second player joins with the invite code. */
     public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed) {
+        bans.refuseIfBanned(creator);
         GameOptions options = options(type, bestOf);
         ClientSeed seed = clientSeed(clientSeed);
         ServerSeed serverSeed = ServerSeed.generate();
@@ -56,9 +61,10 @@ public class PrivateChallenges {
 
     /**
      * Seats {@code player} in the game with {@code inviteCode}; the game starts at once (free
-     * play). Refused before anything is written when no game server has room.
+     * play). Refused before anything is written when the player is banned or no game server has room.
      */
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
+        bans.refuseIfBanned(player);
         ClientSeed seed = clientSeed(clientSeed);
         owned.requireRoomSomewhere();
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);

@@ -80,6 +80,8 @@ public class AuthResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "The signature does not match the challenge message and wallet (`sign-in-bad-signature`), or no challenge is open for this wallet: expired or already used (`sign-in-challenge-missing`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The signature is good but the player is banned (`player-banned`); no token is issued",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = ApiSchemas.TOO_LARGE,
@@ -87,6 +89,8 @@ public class AuthResource {
     @APIResponse(responseCode = "415", description = ApiSchemas.UNSUPPORTED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from this address (`rate-limited`); the Retry-After header says when to retry",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public SignedIn verify(@Valid @NotNull(message = "a JSON body {\"wallet\": ..., \"signature\": ...} is required") VerifyRequest request) {
         return signIn.verify(WalletAddress.of(request.wallet()), request.signature());

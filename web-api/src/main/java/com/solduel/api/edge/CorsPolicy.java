@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class CorsPolicy {
 
-    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type";
     static final String EXPOSED_HEADERS = "Retry-After, Cache-Status, Location";
     static final String MAX_AGE_SECONDS = "600";

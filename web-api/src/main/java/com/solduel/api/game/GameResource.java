@@ -68,7 +68,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+    @APIResponse(responseCode = "403", description = "The player is banned (`player-banned`), or the token's wallet has no player (`player-not-found`): sign in again",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "`too-many-open-challenges`: the player already has solduel.game.open-challenges-per-player (3 by default) challenges nobody joined yet",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -79,6 +79,8 @@ public class GameResource {
     @APIResponse(responseCode = "415", description = ApiSchemas.UNSUPPORTED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body {\"gameType\": ...} is required") CreateGameRequest request) {
         GameType type = GameType.parse(request.gameType());
@@ -106,7 +108,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token's wallet has no player (`player-not-found`): sign in again",
+    @APIResponse(responseCode = "403", description = "The player is banned (`player-banned`), or the token's wallet has no player (`player-not-found`): sign in again",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "`invite-not-found`: no game has this invite code",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -120,7 +122,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "`no-capacity`: no game server has room for another game; retry later",
+    @APIResponse(responseCode = "503", description = "`no-capacity`: no game server has room for another game; retry later. Or " + ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public JoinedGame join(@Valid @NotNull(message = "a JSON body {\"inviteCode\": ...} is required") JoinGameRequest request) {
         return challenges.join(WalletAddress.of(token.getSubject()), request.inviteCode(), Optional.ofNullable(request.clientSeed()));
@@ -144,6 +146,8 @@ public class GameResource {
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public GameSummary summary(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
         return games.summary(id);
@@ -172,6 +176,8 @@ public class GameResource {
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
         return Response.ok(GameExportJson.write(games.export(id)), MediaType.APPLICATION_JSON).build();

@@ -49,6 +49,8 @@ public class MeResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlayerState me() {
         return players.find(WalletAddress.of(token.getSubject())).state();
     }

@@ -54,6 +54,8 @@ public class PlayerResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response byWallet(@Parameter(description = "The wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET)) @PathParam("wallet") String wallet) {
         PlayerLookup lookup = players.find(WalletAddress.of(wallet));
         return Response.ok(lookup.state())
@@ -71,6 +73,8 @@ public class PlayerResource {
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlayerPage list(@Parameter(description = "The page number, from 0", example = "0")
                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,

@@ -1,5 +1,6 @@
 package com.solduel.api.problem;
 
+import com.solduel.infra.db.DatabaseOutages;
 import com.solduel.shared.SolDuelException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -37,6 +38,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        if (!(e instanceof SolDuelException) && DatabaseOutages.isOutage(e)) {
+            // Not through an EJB (or at its commit): the same 503 the EJBs' interceptor gives.
+            e = DatabaseOutages.unavailable(e);
+        }
         Response response = problemFor(e, uriInfo.getRequestUri().getPath()).toResponse();
         if (e instanceof SolDuelException domain && domain.retryAfterSeconds().isPresent()) {
             return Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds().getAsLong()).build();

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.solduel.player.WalletAddress;
 import com.solduel.solana.rpc.AccountBalance;
 import com.solduel.solana.rpc.Commitment;
+import com.solduel.solana.rpc.JsonRpcErrorException;
+import com.solduel.solana.rpc.SolanaRefusedException;
 import com.solduel.solana.rpc.SolanaRpc;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,11 +42,16 @@ public class WalletResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "`solana-unavailable`: no Solana RPC endpoint can answer right now; retry later",
+    @APIResponse(responseCode = "503", description = "`solana-unavailable`: no Solana RPC endpoint can answer right now; `solana-refused`: the node answered with a JSON-RPC error (not retried elsewhere: the node works); retry later",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public WalletBalance balance(@Parameter(description = "The wallet address (base58, 32 bytes)", example = ApiSchemas.WALLET_EXAMPLE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, minLength = 32, maxLength = 44, pattern = ApiSchemas.BASE58_WALLET)) @PathParam("wallet") String wallet) {
         WalletAddress address = WalletAddress.of(wallet);
-        AccountBalance balance = solana.getBalance(address.value(), Commitment.CONFIRMED);
+        AccountBalance balance;
+        try {
+            balance = solana.getBalance(address.value(), Commitment.CONFIRMED);
+        } catch (JsonRpcErrorException refused) {
+            throw new SolanaRefusedException("read the balance", refused);
+        }
         return WalletBalance.of(address.value(), balance.lamports(), balance.slot());
     }
 }
