@@ -5,7 +5,14 @@ import com.solduel.auth.SignedIn;
 import com.solduel.game.live.CreatedGame;
 import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
+import com.solduel.leaderboard.LeaderboardEntry;
+import com.solduel.leaderboard.LeaderboardPage;
+import com.solduel.player.GameTypeStats;
+import com.solduel.player.MatchHistoryEntry;
+import com.solduel.player.MatchHistoryPage;
 import com.solduel.player.PlayerPage;
+import com.solduel.player.PlayerProfile;
+import com.solduel.player.RatingPoint;
 import com.solduel.player.PlayerState;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -33,7 +40,9 @@ public class DomainSchemas implements OASModelReader {
 
     /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
-            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class);
+            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerProfile.class,
+            GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
+            LeaderboardPage.class, LeaderboardEntry.class);
 
     @Override
     public OpenAPI buildModel() {
@@ -108,6 +117,9 @@ public class DomainSchemas implements OASModelReader {
         if (type == Schema.SchemaType.INTEGER) {
             return Long.valueOf(text);
         }
+        if (type == Schema.SchemaType.NUMBER) {
+            return new BigDecimal(text);
+        }
         if (type == Schema.SchemaType.BOOLEAN) {
             return Boolean.valueOf(text);
         }
@@ -157,6 +169,9 @@ public class DomainSchemas implements OASModelReader {
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+        }
+        if (raw == double.class || raw == Double.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.NUMBER).format("double");
         }
         if (raw == BigDecimal.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);
