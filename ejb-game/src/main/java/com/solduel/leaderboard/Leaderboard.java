@@ -147,10 +147,10 @@ public class Leaderboard {
         return rows.rank(type, wallet);
     }
 
-    /** Copies the players' rows of {@code type} from PostgreSQL to the board (after their result committed). */
-    public void mirror(GameType type, List<Integer> playerIds) {
+    /** Writes the players' committed rows of {@code type} to the board (after their result committed). */
+    public void mirror(GameType type, List<RatedPlayer> players) {
         try {
-            write(type, rows.of(type, playerIds));
+            write(type, players);
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "leaderboard {0} not mirrored (Redis: {1}); it is stale for these players until "
                     + "their next rated game or a rebuild (POST /api/admin/leaderboard/rebuild)",

@@ -23,11 +23,6 @@ public class LeaderboardRows {
     @PersistenceContext(unitName = "solduel")
     EntityManager em;
 
-    /** The rows of the given players of {@code type} (those with a rated game of it). */
-    public List<RatedPlayer> of(GameType type, List<Integer> playerIds) {
-        return query(SELECT + "WHERE " + ON_BOARD + "AND r.player_id IN (?2)", type, List.of(playerIds), 0, Integer.MAX_VALUE);
-    }
-
     /** Every row of the board, {@code batch} at a time, in board order. */
     public void each(GameType type, int batch, Consumer<List<RatedPlayer>> sink) {
         int offset = 0;

@@ -1,7 +1,7 @@
 package com.solduel.leaderboard;
 
 /** A {@code player_ratings} row with the player's wallet, username and id (the tie-break). */
-record RatedPlayer(int playerId, String wallet, String username, int rating, int ratedGames, int wins, int losses,
+public record RatedPlayer(int playerId, String wallet, String username, int rating, int ratedGames, int wins, int losses,
                    int draws) {
 
     /**

@@ -3,6 +3,7 @@ package com.solduel.rating;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.settlement.GameFinished;
 import com.solduel.leaderboard.Leaderboard;
+import com.solduel.leaderboard.RatedPlayer;
 import com.solduel.player.Player;
 import com.solduel.player.PlayerStateCache;
 import com.solduel.rating.RatingScheme.Change;
@@ -15,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * each by its own K; two {@code rating_history} rows record the type's before and after; wins,
  * losses, draws and rated-game counts grow. An unrated or abandoned game changes none of it.
  * Once the transaction committed, the players' cached profiles are evicted and the game type's
- * leaderboard mirrors the new rows.
+ * leaderboard mirrors the new rows (as written in the transaction: nothing is read after the commit).
  */
 @ApplicationScoped
 public class RatingSettlement {
@@ -55,6 +58,9 @@ public class RatingSettlement {
     int floor;
 
     private volatile RatingScheme scheme;
+
+    /** The rows a rated result wrote, per game id, from the transaction until it completed. */
+    private final Map<Long, List<RatedPlayer>> toMirror = new ConcurrentHashMap<>();
 
     /** The configured scheme ({@code solduel.rating.*}). */
     public RatingScheme scheme() {
@@ -89,8 +95,9 @@ public class RatingSettlement {
             Change typeChange = rules.rate(ofType.p1(), ofType.p2(), scores.p1());
             Change overallChange = rules.rate(overall.p1(), overall.p2(), scores.p1());
 
-            record(finished.gameId(), type, ids.p1(), ofType.p1().rating(), typeChange.newA(), scores.p1());
-            record(finished.gameId(), type, ids.p2(), ofType.p2().rating(), typeChange.newB(), scores.p2());
+            toMirror.put(finished.gameId(), List.of(
+                    record(finished.gameId(), type, players.p1(), ofType.p1().rating(), typeChange.newA(), scores.p1()),
+                    record(finished.gameId(), type, players.p2(), ofType.p2().rating(), typeChange.newB(), scores.p2())));
             players.p1().recordResult(overallChange.newA(), scores.p1());
             players.p2().recordResult(overallChange.newB(), scores.p2());
         });
@@ -99,9 +106,14 @@ public class RatingSettlement {
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) GameFinished finished) {
         playerCache.evict(finished.wallets().p1());
         playerCache.evict(finished.wallets().p2());
-        if (finished.rated() && !finished.abandoned()) {
-            leaderboard.mirror(finished.gameType(), List.of(finished.playerIds().p1(), finished.playerIds().p2()));
+        List<RatedPlayer> rows = toMirror.remove(finished.gameId());
+        if (rows != null) {
+            leaderboard.mirror(finished.gameType(), rows);
         }
+    }
+
+    void afterRollback(@Observes(during = TransactionPhase.AFTER_FAILURE) GameFinished finished) {
+        toMirror.remove(finished.gameId());
     }
 
     /** The overall rating and rated games so far: every game type's rated games together. */
@@ -143,24 +155,31 @@ public class RatingSettlement {
         return new PerSeat<>(p1, p2);
     }
 
-    private void record(long gameId, String type, int playerId, int before, int after, double score) {
-        em.createNativeQuery("UPDATE player_ratings SET rating = ?1, rated_games = rated_games + 1, "
+    /** Writes one player's new row of the type and history row; returns the row as the leaderboard shows it. */
+    private RatedPlayer record(long gameId, String type, Player player, int before, int after, double score) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> updated = em.createNativeQuery("UPDATE player_ratings SET rating = ?1, rated_games = rated_games + 1, "
                         + "wins = wins + ?2, losses = losses + ?3, draws = draws + ?4, updated_at = now() "
-                        + "WHERE player_id = ?5 AND game_type = CAST(?6 AS game_type_enum)")
+                        + "WHERE player_id = ?5 AND game_type = CAST(?6 AS game_type_enum) "
+                        + "RETURNING rating, rated_games, wins, losses, draws")
                 .setParameter(1, after)
                 .setParameter(2, score == 1.0 ? 1 : 0)
                 .setParameter(3, score == 0.0 ? 1 : 0)
                 .setParameter(4, score == 0.5 ? 1 : 0)
-                .setParameter(5, playerId)
+                .setParameter(5, player.id())
                 .setParameter(6, type)
-                .executeUpdate();
+                .getResultList();
         em.createNativeQuery("INSERT INTO rating_history (player_id, game_id, game_type, rating_before, rating_after) "
                         + "VALUES (?1, ?2, CAST(?3 AS game_type_enum), ?4, ?5)")
-                .setParameter(1, playerId)
+                .setParameter(1, player.id())
                 .setParameter(2, gameId)
                 .setParameter(3, type)
                 .setParameter(4, before)
                 .setParameter(5, after)
                 .executeUpdate();
+        Object[] row = updated.get(0);
+        return new RatedPlayer(player.id(), player.wallet().value(), player.username(), ((Number) row[0]).intValue(),
+                ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
+                ((Number) row[4]).intValue());
     }
 }
