@@ -90,7 +90,9 @@ class LeaderboardIT {
             assertProblem(RatedGames.postEmpty("/api/admin/leaderboard/rebuild", a.token()), 403, "forbidden");
             var rebuilt = RatedGames.postEmpty("/api/admin/leaderboard/rebuild", TestWallet.admin().signIn());
             assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
-            assertThat(TestEnvironment.json(rebuilt).getInt("RPS")).isEqualTo((int) onBoard());
+            JsonObject rps = TestEnvironment.json(rebuilt).getJsonArray("boards").stream().map(JsonObject.class::cast)
+                    .filter(b -> b.getString("gameType").equals("RPS")).findFirst().orElseThrow();
+            assertThat(rps.getInt("players")).isEqualTo((int) onBoard());
 
             assertThat(redis.zscore("leaderboard:{RPS}", ghost)).isNull();
             assertThat(redis.hget("leaderboard:{RPS}:entries", ghost)).isNull();

@@ -10,9 +10,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,18 +68,18 @@ public class LeaderboardRebuilds {
         }
     }
 
-    /** Rebuilds every game type's board now (admin); returns how many players each holds. */
-    public Map<GameType, Integer> rebuildAll() {
-        Map<GameType, Integer> sizes = new LinkedHashMap<>();
+    /** Rebuilds every game type's board now (admin); says how many players each holds. */
+    public LeaderboardsRebuilt rebuildAll() {
+        List<RebuiltBoard> boards = new ArrayList<>();
         try {
             for (GameType type : GameType.values()) {
-                sizes.put(type, board.rebuild(type));
+                boards.add(new RebuiltBoard(type.name(), board.rebuild(type)));
             }
         } catch (JedisException e) {
             throw new LeaderboardUnavailableException(e);
         }
-        LOG.info(() -> "leaderboards rebuilt on demand: " + sizes);
-        return sizes;
+        LOG.info(() -> "leaderboards rebuilt on demand: " + boards);
+        return new LeaderboardsRebuilt(boards);
     }
 
     private void rebuildShared(GameType type) {

@@ -3,16 +3,14 @@ package com.solduel.api.admin;
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
 import com.solduel.auth.PlayerTokens;
-import com.solduel.game.rules.GameType;
 import com.solduel.leaderboard.LeaderboardRebuilds;
+import com.solduel.leaderboard.LeaderboardsRebuilt;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,10 +35,9 @@ public class AdminLeaderboardResource {
                     + "the game type's sorted set, players no longer on it are removed. Reads keep being answered "
                     + "while it runs. No request body.")
     @APIResponse(responseCode = "200", description = "How many players each game type's leaderboard holds now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                            description = "Game type → players on its leaderboard", additionalProperties = Integer.class),
-                    examples = @ExampleObject(name = "rebuilt", value = "{\"DUEL\": 12, \"RPS\": 143}")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LeaderboardsRebuilt"),
+                    examples = @ExampleObject(name = "rebuilt", value = "{\"boards\": [{\"gameType\": \"DUEL\", \"players\": 12}, "
+                            + "{\"gameType\": \"RPS\", \"players\": 143}]}")))
     @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
@@ -54,11 +51,7 @@ public class AdminLeaderboardResource {
     @APIResponse(responseCode = "503", description = "`redis-unavailable`: Redis cannot be written; the leaderboards are "
             + "answered from PostgreSQL meanwhile, retry once it is back",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Integer> rebuild() {
-        Map<String, Integer> sizes = new TreeMap<>();
-        for (Map.Entry<GameType, Integer> e : rebuilds.rebuildAll().entrySet()) {
-            sizes.put(e.getKey().name(), e.getValue());
-        }
-        return sizes;
+    public LeaderboardsRebuilt rebuild() {
+        return rebuilds.rebuildAll();
     }
 }

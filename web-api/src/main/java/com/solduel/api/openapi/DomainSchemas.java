@@ -7,6 +7,8 @@ import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
 import com.solduel.leaderboard.LeaderboardEntry;
 import com.solduel.leaderboard.LeaderboardPage;
+import com.solduel.leaderboard.LeaderboardsRebuilt;
+import com.solduel.leaderboard.RebuiltBoard;
 import com.solduel.player.GameTypeStats;
 import com.solduel.player.MatchHistoryEntry;
 import com.solduel.player.MatchHistoryPage;
@@ -42,7 +44,7 @@ public class DomainSchemas implements OASModelReader {
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
             PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerProfile.class,
             GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
-            LeaderboardPage.class, LeaderboardEntry.class);
+            LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class);
 
     @Override
     public OpenAPI buildModel() {
