@@ -91,7 +91,7 @@ class LeaderboardIT {
             var rebuilt = RatedGames.postEmpty("/api/admin/leaderboard/rebuild", TestWallet.admin().signIn());
             assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
             JsonObject rps = TestEnvironment.json(rebuilt).getJsonArray("boards").stream().map(JsonObject.class::cast)
-                    .filter(b -> b.getString("gameType").equals("RPS")).findFirst().orElseThrow();
+                    .filter(board -> board.getString("gameType").equals("RPS")).findFirst().orElseThrow();
             assertThat(rps.getInt("players")).isEqualTo((int) onBoard());
 
             assertThat(redis.zscore("leaderboard:{RPS}", ghost)).isNull();
