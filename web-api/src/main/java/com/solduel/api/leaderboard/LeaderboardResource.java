@@ -1,6 +1,7 @@
 package com.solduel.api.leaderboard;
 
 import com.solduel.api.ApiSchemas;
+import com.solduel.api.input.ApiJson;
 import com.solduel.api.problem.InvalidParameterException;
 import com.solduel.api.problem.Problem;
 import com.solduel.game.rules.GameType;
@@ -16,6 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +37,12 @@ public class LeaderboardResource {
     static final String EXAMPLE = "{\"gameType\": \"RPS\", \"total\": 143, \"entries\": [{\"rank\": 1, \"wallet\": \""
             + ApiSchemas.WALLET_EXAMPLE + "\", \"username\": \"alice\", \"rating\": 1240, \"ratedGames\": 43, \"wins\": 31, "
             + "\"losses\": 10, \"draws\": 2}]}";
+
+    /**
+     * The JSON of the latest top-N answer per (type, limit): reused while {@link Leaderboard#top}
+     * returns the same page (its short-lived cache), so a hot top-50 is encoded once, not per read.
+     */
+    private static final Map<String, Encoded> ENCODED = new ConcurrentHashMap<>();
 
     @Inject
     Leaderboard leaderboard;
@@ -56,7 +67,7 @@ public class LeaderboardResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public LeaderboardPage leaderboard(
+    public Response leaderboard(
             @Parameter(description = "The game type (case-insensitive)", required = true,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"RPS", "DUEL"}))
             @QueryParam("gameType") String gameType,
@@ -68,9 +79,19 @@ public class LeaderboardResource {
             @QueryParam("around") String around) {
         GameType type = gameType(gameType);
         if (around != null) {
-            return leaderboard.around(type, WalletAddress.of(around).value());
+            return Response.ok(leaderboard.around(type, WalletAddress.of(around).value()), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return leaderboard.top(type, limit);
+        LeaderboardPage page = leaderboard.top(type, limit);
+        String key = type.name() + ':' + limit;
+        Encoded encoded = ENCODED.get(key);
+        if (encoded == null || encoded.page() != page) {
+            encoded = new Encoded(page, ApiJson.jsonb().toJson(page).getBytes(StandardCharsets.UTF_8));
+            ENCODED.put(key, encoded);
+        }
+        return Response.ok(encoded.json(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private record Encoded(LeaderboardPage page, byte[] json) {
     }
 
     static GameType gameType(String name) {
