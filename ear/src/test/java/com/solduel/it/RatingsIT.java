@@ -154,6 +154,21 @@ class RatingsIT {
         assertThat(empty.getJsonNumber("total").longValue()).isZero();
     }
 
+    @Test
+    void aRatedFlagThatIsNotABooleanIsRefusedAndCreatesNothing() throws Exception {
+        Player player = Player.signIn();
+        for (String rated : List.of("\"false\"", "0", "null2")) {
+            var refused = GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"rated\":" + rated + "}", player.token());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        }
+        assertThat(TestEnvironment.json(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"rated\":\"no\"}", player.token()))
+                .getString("code")).isEqualTo("invalid-type");
+        assertThat(row("SELECT COUNT(*) FROM games g JOIN players p ON p.id = g.player1_id WHERE p.wallet_address = ?",
+                player.address())).containsExactly("0");
+        var defaulted = GameApiIT.post("/api/games", "{\"gameType\":\"RPS\"}", player.token());
+        assertThat(TestEnvironment.json(defaulted).getBoolean("rated")).isTrue();
+    }
+
     static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
