@@ -76,6 +76,45 @@ class LeaderboardIT {
     }
 
     @Test
+    void whileRedisIsStoppedTheBoardAndTheProfileComeFromPostgresqlAndARestartedEmptyRedisIsRebuilt() throws Exception {
+        Player a = Player.signIn();
+        Player b = Player.signIn();
+        play(a, b, true);
+        String aroundA = "/api/leaderboard?gameType=RPS&around=" + a.address();
+        JsonObject fromRedis = TestEnvironment.json(TestEnvironment.get(aroundA));
+        try {
+            try (Jedis redis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
+                redis.shutdown();
+            } catch (RuntimeException connectionClosedByShutdown) {
+                // SHUTDOWN closes the connection instead of answering.
+            }
+            TestEnvironment.await("Redis to stop", Duration.ofSeconds(10), () -> !ReadinessIT.redisAnswers());
+
+            var around = TestEnvironment.get(aroundA);
+            assertThat(around.statusCode()).as(around.body()).isEqualTo(200);
+            assertThat(TestEnvironment.json(around)).isEqualTo(fromRedis);
+            var top = TestEnvironment.get("/api/leaderboard?gameType=RPS&limit=7");
+            assertThat(top.statusCode()).as(top.body()).isEqualTo(200);
+            assertOrdered(TestEnvironment.json(top).getJsonArray("entries"), 1);
+            var profile = TestEnvironment.get("/api/players/" + a.address());
+            assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+            assertThat(TestEnvironment.json(profile).getJsonObject("ratings").getJsonObject("RPS").getJsonNumber("rank").longValue())
+                    .isEqualTo(pgRank(a));
+        } finally {
+            if (!ReadinessIT.redisAnswers()) {
+                ReadinessIT.startRedis();
+            }
+        }
+        // Redis came back empty: the first read finds no board, answers from PostgreSQL and starts a rebuild.
+        assertThat(TestEnvironment.json(TestEnvironment.get(aroundA))).isEqualTo(fromRedis);
+        try (Jedis redis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
+            TestEnvironment.await("the RPS leaderboard rebuilt in the restarted Redis", Duration.ofSeconds(20),
+                    () -> "1".equals(redis.get("leaderboard:{RPS}:built")));
+        }
+        assertThat(TestEnvironment.json(TestEnvironment.get(aroundA))).isEqualTo(fromRedis);
+    }
+
+    @Test
     void anAdminRebuildsTheBoardsFromPostgresqlAndRemovesWhoIsNotOnThem() throws Exception {
         Player a = Player.signIn();
         Player b = Player.signIn();
