@@ -79,8 +79,8 @@ class GameRestartIT {
                 + "WHERE g.id = " + gameId)).containsExactly("COMPLETED " + aliceWallet.address());
         assertThat(SchemaIT.strings("SELECT elo_rating || '/' || wins || '/' || losses FROM players WHERE wallet_address IN ('"
                 + aliceWallet.address() + "', '" + bobWallet.address() + "') ORDER BY elo_rating DESC"))
-                .as("one transaction wrote the result, the wins and losses and the ratings (K=32 from 1000/1000)")
-                .containsExactly("1016/1/0", "984/0/1");
+                .as("one transaction wrote the result, the wins and losses and the ratings (K 40, provisional, from 1000/1000)")
+                .containsExactly("1020/1/0", "980/0/1");
         assertThat(SchemaIT.strings("SELECT count(*) FROM game_actions WHERE game_id = " + gameId)).containsExactly("6");
     }
 

@@ -1,13 +1,22 @@
 package com.solduel.player;
 
+import com.solduel.game.rules.GameType;
+import com.solduel.leaderboard.Leaderboard;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads players: one by wallet (through the Redis cache) or a page in a ranking order. */
+/** Reads players: one profile by wallet (through the Redis cache) or a page in a ranking order. */
 @Stateless
 public class PlayerDirectory {
 
@@ -17,20 +26,36 @@ public class PlayerDirectory {
     @Inject
     PlayerStateCache cache;
 
+    @Inject
+    Leaderboard leaderboard;
+
     @EJB
     PlayerRegistry registry;
 
-    /** The player who signed in with {@code wallet}; cached for 5 minutes. */
+    @Inject
+    @ConfigProperty(name = "solduel.profile.history-points")
+    int historyPoints;
+
+    /**
+     * The profile of the player who signed in with {@code wallet}: cached for 5 minutes (evicted
+     * when one of their games ends); the ranks are read from the leaderboards on every call.
+     */
     public PlayerLookup find(WalletAddress wallet) {
         var cached = cache.get(wallet);
+        PlayerProfile profile;
         if (cached.isPresent()) {
-            return new PlayerLookup(cached.get(), true);
+            profile = cached.get();
+        } else {
+            profile = registry.find(wallet).map(this::profileOf).orElseThrow(() -> new PlayerNotFoundException(wallet));
+            cache.put(profile);
         }
-        PlayerState state = registry.find(wallet)
-                .map(Player::toState)
-                .orElseThrow(() -> new PlayerNotFoundException(wallet));
-        cache.put(state);
-        return new PlayerLookup(state, false);
+        Map<String, Long> ranks = new TreeMap<>();
+        profile.ratings().forEach((type, stats) -> {
+            if (stats.ratedGames() > 0) {
+                leaderboard.rank(GameType.valueOf(type), wallet.value()).ifPresent(rank -> ranks.put(type, rank));
+            }
+        });
+        return new PlayerLookup(profile.withRanks(ranks), cached.isPresent());
     }
 
     /** Page {@code page} (from 0) of {@code size} players in the given order. */
@@ -43,5 +68,77 @@ public class PlayerDirectory {
                 .toList();
         long total = em.createQuery("SELECT COUNT(p) FROM Player p", Long.class).getSingleResult();
         return new PlayerPage(items, page, size, total);
+    }
+
+    private PlayerProfile profileOf(Player player) {
+        Map<String, GameTypeStats> ratings = new TreeMap<>();
+        for (GameType type : GameType.values()) {
+            ratings.put(type.name(), new GameTypeStats(com.solduel.rating.RatingScheme.INITIAL_RATING, null, 0, 0, 0, 0, null));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(game_type AS text), rating, rated_games, wins, losses, draws "
+                        + "FROM player_ratings WHERE player_id = ?1")
+                .setParameter(1, player.id())
+                .getResultList();
+        int ratedGames = 0;
+        int draws = 0;
+        for (Object[] row : rows) {
+            int games = ((Number) row[2]).intValue();
+            int wins = ((Number) row[3]).intValue();
+            ratedGames += games;
+            draws += ((Number) row[5]).intValue();
+            ratings.put((String) row[0], new GameTypeStats(((Number) row[1]).intValue(), null, games, wins,
+                    ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), games == 0 ? null : rate(wins, games)));
+        }
+        Map<String, List<RatingPoint>> history = new TreeMap<>();
+        for (GameType type : GameType.values()) {
+            history.put(type.name(), history(player.id(), type));
+        }
+        long played = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM games WHERE (player1_id = ?1 OR player2_id = ?1) "
+                        + "AND status IN ('COMPLETED', 'ABORTED')")
+                .setParameter(1, player.id())
+                .getSingleResult()).longValue();
+        PlayerState state = player.toState();
+        int decided = state.wins() + state.losses() + draws;
+        return new PlayerProfile(state.id(), state.walletAddress(), state.username(), state.eloRating(), state.wins(),
+                state.losses(), draws, state.totalEarnings(), state.nftProfileMint(), state.createdAt(), played, ratedGames,
+                decided == 0 ? null : rate(state.wins(), decided), ratings, history);
+    }
+
+    private List<RatingPoint> history(int playerId, GameType type) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT game_id, rating_before, rating_after, recorded_at FROM rating_history "
+                        + "WHERE player_id = ?1 AND game_type = CAST(?2 AS game_type_enum) ORDER BY id DESC LIMIT ?3")
+                .setParameter(1, playerId)
+                .setParameter(2, type.name())
+                .setParameter(3, historyPoints)
+                .getResultList();
+        List<RatingPoint> points = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            points.add(new RatingPoint(((Number) row[0]).longValue(), ((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue(), instant(row[3])));
+        }
+        Collections.reverse(points);
+        return points;
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+
+    private static double rate(int wins, int games) {
+        return Math.round(wins * 10_000.0 / games) / 10_000.0;
     }
 }

@@ -1,5 +1,10 @@
 package com.solduel.player;
 
-/** A player's state and whether it came from the Redis cache or from PostgreSQL. */
-public record PlayerLookup(PlayerState state, boolean fromCache) {
+/** A player's profile and whether it came from the Redis cache or from PostgreSQL. */
+public record PlayerLookup(PlayerProfile profile, boolean fromCache) {
+
+    /** The player's row alone. */
+    public PlayerState state() {
+        return profile.state();
+    }
 }

@@ -13,8 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Player state cached in Redis under the seed's key {@code player:{id}:state} (the id being the
- * wallet address) with a 5-minute TTL. A Redis outage degrades to PostgreSQL, never to an error.
+ * Player profiles cached in Redis under the seed's key {@code player:{id}:state} (the id being the
+ * wallet address) with a 5-minute TTL, as {@code {"format": 2, "profile": {...}}}: an entry in any
+ * other format (format 1 was the bare player row) is a miss, never misread. A Redis outage
+ * degrades to PostgreSQL, never to an error.
  */
 @ApplicationScoped
 public class PlayerStateCache {
@@ -28,6 +30,9 @@ public class PlayerStateCache {
     @ConfigProperty(name = "solduel.cache.player-state-ttl-seconds")
     long ttlSeconds;
 
+    /** The JSON layout of an entry; bumped whenever {@link PlayerProfile} changes shape. */
+    static final int FORMAT = 2;
+
     private final Jsonb jsonb = JsonbBuilder.create();
 
     /** The Redis key of a player's cached state. */
@@ -35,19 +40,29 @@ public class PlayerStateCache {
         return "player:" + wallet.value() + ":state";
     }
 
-    public Optional<PlayerState> get(WalletAddress wallet) {
+    public Optional<PlayerProfile> get(WalletAddress wallet) {
+        String json;
         try {
-            String json = redis.client().get(key(wallet));
-            return json == null ? Optional.empty() : Optional.of(jsonb.fromJson(json, PlayerState.class));
+            json = redis.client().get(key(wallet));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "player cache read failed, serving from PostgreSQL: {0}", e.getMessage());
             return Optional.empty();
         }
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            Entry entry = jsonb.fromJson(json, Entry.class);
+            return entry.format() == FORMAT && entry.profile() != null ? Optional.of(entry.profile()) : Optional.empty();
+        } catch (jakarta.json.bind.JsonbException e) {
+            return Optional.empty();
+        }
     }
 
-    public void put(PlayerState state) {
+    public void put(PlayerProfile profile) {
         try {
-            redis.client().setex(key(WalletAddress.of(state.walletAddress())), ttlSeconds, jsonb.toJson(state));
+            redis.client().setex(key(WalletAddress.of(profile.walletAddress())), ttlSeconds,
+                    jsonb.toJson(new Entry(FORMAT, profile)));
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "player cache write failed: {0}", e.getMessage());
         }
@@ -60,6 +75,10 @@ public class PlayerStateCache {
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "player cache eviction failed (entry expires by TTL): {0}", e.getMessage());
         }
+    }
+
+    /** What a cache entry holds. */
+    public record Entry(int format, PlayerProfile profile) {
     }
 
     @PreDestroy

@@ -64,12 +64,21 @@ public class GameRecord {
     @Column(insertable = false, updatable = false)
     long ownerEpoch;
 
+    /** Whether the result moves ratings (docs/ratings.md); fixed when the game is created. */
+    boolean rated = true;
+
     protected GameRecord() {
         // for JPA
     }
 
     GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
                String metadata) {
+        this(player1Id, type, inviteCode, serverSeed, serverSeedHash, metadata, true);
+    }
+
+    GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
+               String metadata, boolean rated) {
+        this.rated = rated;
         this.player1Id = player1Id;
         this.gameType = type;
         this.inviteCode = inviteCode;
@@ -155,5 +164,10 @@ public class GameRecord {
 
     public GameType gameType() {
         return gameType;
+    }
+
+    /** Whether the result moves ratings. */
+    public boolean rated() {
+        return rated;
     }
 }

@@ -68,7 +68,7 @@ public class GameRecords {
      * parallel requests cannot slip past the cap).
      */
     public GameRecord create(WalletAddress creator, GameType type, GameOptions options, ServerSeed seed,
-                             ClientSeed creatorSeed, String inviteCode, int maxOpen) {
+                             ClientSeed creatorSeed, String inviteCode, int maxOpen, boolean rated) {
         Player p1 = player(creator);
         em.createNativeQuery("SELECT id FROM players WHERE id = ?1 FOR UPDATE").setParameter(1, p1.id()).getResultList();
         Long open = em.createQuery("SELECT COUNT(g) FROM GameRecord g WHERE g.player1Id = :p AND g.status = :s "
@@ -82,7 +82,7 @@ public class GameRecords {
                 .add("bestOf", options.bestOf())
                 .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()))
                 .build();
-        GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(), metadata.toString());
+        GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(), metadata.toString(), rated);
         em.persist(game);
         em.flush();
         return game;
@@ -180,14 +180,11 @@ public class GameRecords {
         Player first = em.find(Player.class, p1First ? ids.p1() : ids.p2(), LockModeType.PESSIMISTIC_WRITE);
         Player second = em.find(Player.class, p1First ? ids.p2() : ids.p1(), LockModeType.PESSIMISTIC_WRITE);
         PerSeat<Player> seats = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
-        PerSeat<Integer> before = seats.map(Player::eloRating);
 
-        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome);
+        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome, game.gameType(), game.rated());
         finished.fire(event);
 
-        PerSeat<Integer> after = seats.map(Player::eloRating);
-        Optional<Settlement> settlement = event.abandoned() ? Optional.empty()
-                : Optional.of(new Settlement(after, PerSeat.of(s -> after.get(s) - before.get(s))));
+        Optional<Settlement> settlement = ratingsChangedBy(gameId, ids);
         JsonArrayBuilder forfeits = Json.createArrayBuilder();
         log.forfeits().forEach(f -> forfeits.add(Json.createObjectBuilder().add("seat", f.seat().name())
                 .add("cause", f.cause().name())));
@@ -206,6 +203,30 @@ public class GameRecords {
             game.complete(outcome.isDraw() ? null : ids.get(outcome.winner()), metadata);
         }
         return settlement;
+    }
+
+    /**
+     * The game type's ratings the result moved, as the rating observer wrote them to
+     * {@code rating_history} in this transaction: empty for an unrated or abandoned game.
+     */
+    private Optional<Settlement> ratingsChangedBy(long gameId, PerSeat<Integer> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT player_id, rating_before, rating_after FROM rating_history "
+                        + "WHERE game_id = ?1")
+                .setParameter(1, gameId)
+                .getResultList();
+        if (rows.size() != 2) {
+            return Optional.empty();
+        }
+        int[] before = new int[2];
+        int[] after = new int[2];
+        for (Object[] row : rows) {
+            int seat = ((Number) row[0]).intValue() == ids.p1() ? 0 : 1;
+            before[seat] = ((Number) row[1]).intValue();
+            after[seat] = ((Number) row[2]).intValue();
+        }
+        return Optional.of(new Settlement(new PerSeat<>(after[0], after[1]),
+                new PerSeat<>(after[0] - before[0], after[1] - before[1])));
     }
 
     /** A game and its action log as stored. */
@@ -233,7 +254,7 @@ public class GameRecords {
         String wallet2 = game.player2Id() == null ? null : em.find(Player.class, game.player2Id()).wallet().value();
         return Optional.of(new StoredGame(game.id(), game.gameType(), game.status(), game.serverSeed(),
                 game.serverSeedHash(), parse(game.metadata()), game.player1Id(), game.player2Id(), wallet1, wallet2,
-                game.startTime(), game.ownerEpoch(), rows));
+                game.startTime(), game.ownerEpoch(), rows, game.rated()));
     }
 
     /** The highest sequence number in a game's log (0 when empty): tells whether a Redis session is current. */
@@ -285,10 +306,10 @@ public class GameRecords {
         }
     }
 
-    /** A game as stored; {@code rows} is its action log in order. */
+    /** A game as stored; {@code rows} is its action log in order; {@code rated}: whether its result moves ratings. */
     public record StoredGame(long id, GameType type, GameStatus status, String serverSeed, String serverSeedHash,
                              JsonObject metadata, Integer player1Id, Integer player2Id, String wallet1,
-                             String wallet2, Instant startTime, long ownerEpoch, List<LogRow> rows) {
+                             String wallet2, Instant startTime, long ownerEpoch, List<LogRow> rows, boolean rated) {
 
         /** Whether both seats are taken (the game has started). */
         public boolean started() {

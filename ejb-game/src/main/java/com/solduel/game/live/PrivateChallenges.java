@@ -48,15 +48,19 @@ public class PrivateChallenges {
     @ConfigProperty(name = "solduel.game.open-challenges-per-player")
     int openChallengesPerPlayer;
 
-    /** Creates a private challenge by {@code creator} (refused when banned); the second player joins with the invite code. */
-    public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed) {
+    /**
+     * Creates a private challenge by {@code creator} (refused when banned); the second player joins
+     * with the invite code. An unrated one ({@code rated} false) changes no rating when it ends.
+     */
+    public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed, boolean rated) {
         bans.refuseIfBanned(creator);
         GameOptions options = options(type, bestOf);
         ClientSeed seed = clientSeed(clientSeed);
         ServerSeed serverSeed = ServerSeed.generate();
-        GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode(), openChallengesPerPlayer);
+        GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode(), openChallengesPerPlayer,
+                rated);
         return new CreatedGame(game.id(), type.name(), options.bestOf(), game.inviteCode(), game.serverSeedHash(),
-                Seat.P1.name(), seed.value());
+                Seat.P1.name(), seed.value(), rated);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.solduel.game.settlement;
 
+import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.Outcome;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
@@ -14,8 +15,11 @@ import java.util.Optional;
  *
  * @param playerIds {@code players.id} of each seat
  * @param outcome   the winner or a draw, and why ({@link Outcome#FORFEIT}, {@link Outcome#ABANDONED}, ...)
+ * @param gameType  the game's type (ratings are kept per type)
+ * @param rated     whether the result moves ratings ({@code games.rated}); an unrated game changes none
  */
-public record GameFinished(long gameId, PerSeat<Integer> playerIds, PerSeat<WalletAddress> wallets, Outcome outcome) {
+public record GameFinished(long gameId, PerSeat<Integer> playerIds, PerSeat<WalletAddress> wallets, Outcome outcome,
+                           GameType gameType, boolean rated) {
 
     /** True when both players forfeited: nobody won and the game is aborted (no rating change; stakes refunded). */
     public boolean abandoned() {

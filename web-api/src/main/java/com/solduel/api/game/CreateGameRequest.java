@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** {@code {"gameType": "RPS"|"DUEL", "bestOf": 1|3|5 (RPS), "clientSeed": "your randomness, optional"}}. */
+/** {@code {"gameType": "RPS"|"DUEL", "bestOf": 1|3|5 (RPS), "clientSeed": "your randomness, optional", "rated": true|false}}. */
 @Schema(name = "CreateGameRequest", description = "A private challenge to create")
 public record CreateGameRequest(
         @Schema(description = "The game type (case-insensitive)", required = true, enumeration = {"RPS", "DUEL"},
@@ -19,5 +19,9 @@ public record CreateGameRequest(
         Integer bestOf,
         @Schema(description = ApiSchemas.CLIENT_SEED_DESCRIPTION, minLength = 1, maxLength = 64,
                 pattern = ApiSchemas.CLIENT_SEED, example = "my-own-randomness-42")
-        @Size(max = 64, message = "clientSeed is at most 64 characters") String clientSeed) {
+        @Size(max = 64, message = "clientSeed is at most 64 characters") String clientSeed,
+        @Schema(description = "Whether the result moves ratings (docs/ratings.md); default true. An unrated game changes "
+                + "no rating, rating history, leaderboard or win/loss count. A JSON boolean only",
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN, defaultValue = "true", example = "true")
+        Boolean rated) {
 }

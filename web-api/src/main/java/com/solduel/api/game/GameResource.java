@@ -54,16 +54,17 @@ public class GameResource {
     @RolesAllowed(PlayerTokens.PLAYER)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create a private challenge (free play); share the invite code with your opponent",
-            description = "It is cancelled if nobody joins within solduel.game.challenge-ttl-minutes (30 by default).")
+            description = "It is cancelled if nobody joins within solduel.game.challenge-ttl-minutes (30 by default). "
+                    + "Rated unless `rated` is false: an unrated game's result changes no rating (docs/ratings.md).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateGameRequest.class),
             examples = @ExampleObject(name = "rps-best-of-3",
-                    value = "{\"gameType\": \"RPS\", \"bestOf\": 3, \"clientSeed\": \"alice\"}")))
+                    value = "{\"gameType\": \"RPS\", \"bestOf\": 3, \"clientSeed\": \"alice\", \"rated\": true}")))
     @APIResponse(responseCode = "201", description = "The game, its invite code and server seed hash",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedGame"),
                     examples = @ExampleObject(name = "created", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"inviteCode\": \"ABCD2345\", \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
-                            + "\"seat\": \"P1\", \"clientSeed\": \"alice\"}")))
+                            + "\"seat\": \"P1\", \"clientSeed\": \"alice\", \"rated\": true}")))
     @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
@@ -86,7 +87,7 @@ public class GameResource {
         GameType type = GameType.parse(request.gameType());
         int bestOf = request.bestOf() == null ? 1 : request.bestOf();
         CreatedGame game = challenges.create(WalletAddress.of(token.getSubject()), type, bestOf,
-                Optional.ofNullable(request.clientSeed()));
+                Optional.ofNullable(request.clientSeed()), request.rated() == null || request.rated());
         return Response.status(Response.Status.CREATED).entity(game).build();
     }
 

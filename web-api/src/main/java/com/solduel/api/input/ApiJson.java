@@ -15,6 +15,11 @@ public class ApiJson implements ContextResolver<Jsonb> {
             .withSerializers(new LamportsJson.Serializer())
             .withDeserializers(new LamportsJson.Deserializer()));
 
+    /** The configuration the API writes its answers with, for a resource that encodes an answer itself. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

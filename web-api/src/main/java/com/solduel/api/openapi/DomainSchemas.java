@@ -5,8 +5,17 @@ import com.solduel.auth.SignedIn;
 import com.solduel.game.live.CreatedGame;
 import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
+import com.solduel.leaderboard.LeaderboardEntry;
+import com.solduel.leaderboard.LeaderboardPage;
+import com.solduel.leaderboard.LeaderboardsRebuilt;
+import com.solduel.leaderboard.RebuiltBoard;
+import com.solduel.player.GameTypeStats;
+import com.solduel.player.MatchHistoryEntry;
+import com.solduel.player.MatchHistoryPage;
 import com.solduel.player.PlayerBan;
 import com.solduel.player.PlayerPage;
+import com.solduel.player.PlayerProfile;
+import com.solduel.player.RatingPoint;
 import com.solduel.player.PlayerState;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -34,7 +43,9 @@ public class DomainSchemas implements OASModelReader {
 
     /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
-            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerBan.class);
+            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerBan.class, PlayerProfile.class,
+            GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
+            LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class);
 
     @Override
     public OpenAPI buildModel() {
@@ -109,6 +120,9 @@ public class DomainSchemas implements OASModelReader {
         if (type == Schema.SchemaType.INTEGER) {
             return Long.valueOf(text);
         }
+        if (type == Schema.SchemaType.NUMBER) {
+            return new BigDecimal(text);
+        }
         if (type == Schema.SchemaType.BOOLEAN) {
             return Boolean.valueOf(text);
         }
@@ -158,6 +172,9 @@ public class DomainSchemas implements OASModelReader {
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+        }
+        if (raw == double.class || raw == Double.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.NUMBER).format("double");
         }
         if (raw == BigDecimal.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.NUMBER);

@@ -56,6 +56,20 @@ class StrictJsonBodyReaderTest {
     }
 
     @Test
+    void ratedIsAJsonBooleanOrAbsent() throws IOException {
+        assertThat(read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"rated\":false}").rated()).isFalse();
+        assertThat(read(CreateGameRequest.class, "{\"gameType\":\"RPS\"}").rated()).isNull();
+        for (String coerced : new String[] {"\"true\"", "1", "0", "\"false\"", "[]", "{}"}) {
+            assertThatThrownBy(() -> read(CreateGameRequest.class, "{\"gameType\":\"RPS\",\"rated\":" + coerced + "}"))
+                    .as(coerced)
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+                        assertThat(e.code()).isEqualTo("invalid-type");
+                        assertThat(e.field()).isEqualTo("rated");
+                    });
+        }
+    }
+
+    @Test
     void moneyAndLongsAreExact() throws IOException {
         Stake stake = read(Stake.class, "{\"wager\":9223372036854775807,\"gameId\":9223372036854775807}");
         assertThat(stake.wager().value()).isEqualTo(Long.MAX_VALUE);

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Leaderboard read benchmark (SPEC §14: leaderboard reads >= 10,000 req/s), beside a bare baseline in the
+// same run: N keep-alive HTTP connections each send GETs back to back for a fixed time, first to the
+// baseline (GET /api/ping: the same HTTP edge and JAX-RS path, no database, no Redis), then to the
+// leaderboard (GET /api/leaderboard?gameType=RPS&limit=50), each after a warm-up. Prints requests/s,
+// p50/p90/p99 latency and any non-200 answer, for each and as a ratio. Loopback only.
+//
+//   node tools/load/leaderboard.mjs [--base=http://localhost:9080] [--connections=64] [--seconds=15]
+//        [--warmup=5] [--workers=1] [--path=/api/leaderboard?gameType=RPS&limit=50] [--baseline=/api/ping]
+//        [--out=FILE]   (also writes the figures as JSON)
+import http from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const defaults = {
+  base: 'http://localhost:9080', connections: 64, seconds: 15, warmup: 5, workers: 1,
+  path: '/api/leaderboard?gameType=RPS&limit=50', baseline: '/api/ping', out: '',
+};
+
+function parseArgs(argv) {
+  const options = { ...defaults };
+  for (const arg of argv) {
+    const match = /^--([a-z]+)=(.*)$/.exec(arg);
+    if (!match || !(match[1] in defaults)) {
+      throw new Error(`unknown argument '${arg}'; options: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
+    }
+    options[match[1]] = typeof defaults[match[1]] === 'number' ? Number(match[2]) : match[2];
+  }
+  const url = new URL(options.base);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new Error(`--base must be a loopback address, got ${options.base}`);
+  }
+  for (const key of ['connections', 'seconds', 'workers']) {
+    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive integer`);
+  }
+  return options;
+}
+
+/** One worker's share: `connections` sockets, each a loop of GETs, for `millis`; latencies in microseconds. */
+async function hammer(base, path, connections, millis) {
+  const url = new URL(path, base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  const latencies = [];
+  const statuses = {};
+  let bytes = 0;
+  let errors = 0;
+  const end = Date.now() + millis;
+  const loop = () => new Promise((resolve) => {
+    const next = () => {
+      if (Date.now() >= end) return resolve();
+      const started = process.hrtime.bigint();
+      const request = http.get(url, { agent, headers: { Accept: 'application/json' } }, (response) => {
+        response.on('data', (chunk) => { bytes += chunk.length; });
+        response.on('end', () => {
+          latencies.push(Number(process.hrtime.bigint() - started) / 1000);
+          statuses[response.statusCode] = (statuses[response.statusCode] || 0) + 1;
+          next();
+        });
+      });
+      request.on('error', () => { errors++; setTimeout(next, 10); });
+    };
+    next();
+  });
+  await Promise.all(Array.from({ length: connections }, loop));
+  agent.destroy();
+  return { latencies, statuses, bytes, errors };
+}
+
+if (!isMainThread) {
+  const { base, path, connections, millis } = workerData;
+  hammer(base, path, connections, millis).then((result) => parentPort.postMessage(result));
+}
+
+async function phase(options, path, seconds) {
+  const shares = Array.from({ length: options.workers }, (_, i) =>
+    Math.floor(options.connections / options.workers) + (i < options.connections % options.workers ? 1 : 0));
+  const started = Date.now();
+  const results = options.workers === 1
+    ? [await hammer(options.base, path, options.connections, seconds * 1000)]
+    : await Promise.all(shares.map((connections) => new Promise((resolve, reject) => {
+      const worker = new Worker(fileURLToPath(import.meta.url),
+        { workerData: { base: options.base, path, connections, millis: seconds * 1000 } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    })));
+  const elapsed = (Date.now() - started) / 1000;
+  const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
+  const statuses = {};
+  for (const r of results) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] || 0) + n;
+  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] / 1000 : NaN);
+  return {
+    path, seconds: elapsed, requests: latencies.length, perSecond: latencies.length / elapsed,
+    p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), statuses,
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    bytesPerAnswer: latencies.length ? results.reduce((n, r) => n + r.bytes, 0) / latencies.length : 0,
+  };
+}
+
+function line(name, r) {
+  const odd = Object.entries(r.statuses).filter(([s]) => s !== '200').map(([s, n]) => `${n}×${s}`).join(', ');
+  return `${name.padEnd(12)} ${r.perSecond.toFixed(0).padStart(8)} req/s   p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms`
+    + `   p99 ${r.p99.toFixed(2)} ms   ${r.requests} requests, ${r.bytesPerAnswer.toFixed(0)} B/answer`
+    + (odd ? `   NOT 200: ${odd}` : '') + (r.errors ? `   socket errors: ${r.errors}` : '');
+}
+
+if (isMainThread) {
+  const options = parseArgs(process.argv.slice(2));
+  const probe = await fetch(new URL(options.path, options.base));
+  if (probe.status !== 200) {
+    console.error(`GET ${options.path} answered ${probe.status}: ${await probe.text()}`);
+    process.exit(1);
+  }
+  const sample = await probe.json();
+  console.log(`${options.base}: ${options.connections} keep-alive connections, ${options.workers} client thread(s), `
+    + `${options.warmup} s warm-up then ${options.seconds} s each; leaderboard total ${sample.total}, `
+    + `${sample.entries?.length} entries per answer`);
+  await phase(options, options.baseline, options.warmup);
+  const baseline = await phase(options, options.baseline, options.seconds);
+  await phase(options, options.path, options.warmup);
+  const board = await phase(options, options.path, options.seconds);
+  console.log(line('baseline', baseline) + `   GET ${options.baseline}`);
+  console.log(line('leaderboard', board) + `   GET ${options.path}`);
+  console.log(`leaderboard / baseline: ${(board.perSecond / baseline.perSecond).toFixed(2)} × the requests/s, `
+    + `p99 ${(board.p99 / baseline.p99).toFixed(2)} × the baseline's`);
+  if (options.out) {
+    writeFileSync(options.out, JSON.stringify({ options, leaderboardTotal: sample.total, baseline, leaderboard: board }, null, 2));
+  }
+}
