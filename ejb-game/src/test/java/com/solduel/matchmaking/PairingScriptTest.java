@@ -94,7 +94,7 @@ class PairingScriptTest {
 
         assertThat(pair(T0).pairs()).as("range ±50").isEmpty();
         assertThat(pair(T0 + 10_000).pairs()).as("range ±150").isEmpty();
-        PairingStep step = pair(T0 + 15_000);
+        PairingStep step = pair(T0 + 15_001);
         assertThat(step.pairs()).as("range ±200").hasSize(1);
         assertThat(step.pairs().get(0).first().rating()).isEqualTo(1000);
         assertThat(step.pairs().get(0).second().rating()).isEqualTo(1180);
