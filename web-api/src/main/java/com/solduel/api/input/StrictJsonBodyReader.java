@@ -89,6 +89,10 @@ public class StrictJsonBodyReader implements MessageBodyReader<Record> {
             } catch (InvalidAmountException e) {
                 throw InvalidFieldException.number(field, field + ": " + e.getMessage());
             }
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+                throw InvalidFieldException.type(field, field + " must be true or false, got " + kind(value));
+            }
         } else if (raw == String.class) {
             if (!(value instanceof JsonString)) {
                 throw InvalidFieldException.type(field, field + " must be a JSON string, got " + kind(value));

@@ -5,6 +5,10 @@ import com.solduel.auth.SignedIn;
 import com.solduel.game.live.CreatedGame;
 import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
+import com.solduel.matchmaking.MatchFound;
+import com.solduel.matchmaking.MatchOpponent;
+import com.solduel.matchmaking.QueueStatus;
+import com.solduel.matchmaking.SearchRange;
 import com.solduel.player.PlayerPage;
 import com.solduel.player.PlayerState;
 import java.lang.reflect.Field;
@@ -33,7 +37,8 @@ public class DomainSchemas implements OASModelReader {
 
     /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
-            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class);
+            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, QueueStatus.class, MatchFound.class,
+            MatchOpponent.class, SearchRange.class);
 
     @Override
     public OpenAPI buildModel() {
