@@ -71,6 +71,8 @@ public class MatchmakingSockets {
     private final Map<String, Set<PlayerConnection>> sockets = new ConcurrentHashMap<>();
     /** Players who joined over a socket here (or whose socket opened here while they wait): what to watch and rebuild. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    /** The last game whose match_found went to a wallet's sockets here: told once, whether pub/sub or the ticket came first. */
+    private final Map<String, Long> told = new ConcurrentHashMap<>();
     private volatile String epoch;
     private volatile boolean running = true;
     private volatile Jedis listening;
@@ -162,6 +164,9 @@ public class MatchmakingSockets {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
+        if (left == null) {
+            told.remove(wallet);
+        }
         if (left == null && waiting.containsKey(wallet)) {
             executor.execute(() -> {
                 try {
@@ -181,9 +186,12 @@ public class MatchmakingSockets {
         sockets.getOrDefault(wallet, Set.of()).forEach(connection -> connection.sendText(text));
     }
 
-    private void matched(String wallet, String frame) {
+    private void matched(String wallet, long gameId, String frame) {
         waiting.remove(wallet);
-        sockets.getOrDefault(wallet, Set.of()).forEach(connection -> connection.sendText(frame));
+        Long before = told.put(wallet, gameId);
+        if (before == null || before != gameId) {
+            sockets.getOrDefault(wallet, Set.of()).forEach(connection -> connection.sendText(frame));
+        }
     }
 
     private void listen() {
@@ -197,7 +205,8 @@ public class MatchmakingSockets {
                             JsonObject json = reader.readObject();
                             String wallet = json.getString("wallet");
                             if (sockets.containsKey(wallet) || waiting.containsKey(wallet)) {
-                                matched(wallet, json.getJsonObject("frame").toString());
+                                JsonObject frame = json.getJsonObject("frame");
+                                matched(wallet, frame.getJsonNumber("gameId").longValue(), frame.toString());
                             }
                         } catch (RuntimeException e) {
                             LOG.log(Level.WARNING, "a match notice could not be read: " + e.getMessage());
@@ -233,10 +242,15 @@ public class MatchmakingSockets {
                 Waiting w = entry.getValue();
                 Optional<QueueTicket> ticket = store.ticket(wallet);
                 if (ticket.isPresent() && ticket.get().joinedAtMillis() == w.joinedAt) {
-                    if (ticket.get().status() == QueueTicket.Status.MATCHED) {
-                        ticket.get().matchFrame().ifPresent(frame -> matched(wallet, frame));
+                    QueueTicket t = ticket.get();
+                    if (t.status() == QueueTicket.Status.MATCHED) {
+                        t.matchFrame().ifPresent(frame -> matched(wallet, t.gameId().orElse(0), frame));
                     } else {
-                        pushStatus(store, wallet, w, ticket.get(), now);
+                        if (t.disconnectedAtMillis().isPresent() && sockets.containsKey(wallet)) {
+                            // Their last socket closed on another node while one stays open here.
+                            store.clearDisconnected(wallet);
+                        }
+                        pushStatus(store, wallet, w, t, now);
                     }
                 } else if (lostData && sockets.containsKey(wallet)) {
                     rejoin(wallet, w);
