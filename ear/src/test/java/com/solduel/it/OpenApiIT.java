@@ -111,6 +111,13 @@ class OpenApiIT {
         assertThat(description(ops.get("post /api/games/join"), "503")).contains("no-capacity");
         assertThat(description(ops.get("get /api/wallets/{wallet}/balance"), "503")).contains("solana-unavailable");
         assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number");
+        assertThat(statuses(ops.get("post /api/matchmaking/queue"))).contains("201", "400", "401", "403", "409", "503")
+                .doesNotContain("200");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "409")).contains("already-queued", "already-in-game");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "403")).contains("player-banned");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "400")).contains("wager-not-offered");
+        assertThat(statuses(ops.get("delete /api/matchmaking/queue"))).contains("204", "404", "409");
+        assertThat(statuses(ops.get("get /api/matchmaking/queue"))).contains("200", "404");
     }
 
     @Test
