@@ -19,6 +19,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,8 +60,12 @@ public class MatchMaker {
     @Inject
     MatchmakingSettings settings;
 
+    /**
+     * Looked up when a pair is made, not injected: this bean starts with the application, before
+     * the EJB module's beans may be reached (a session bean proxy made then fails the deployment).
+     */
     @Inject
-    GameRecords records;
+    Instance<GameRecords> records;
 
     @Inject
     GameHall hall;
@@ -171,7 +176,7 @@ public class MatchMaker {
         Bucket bucket = pair.bucket();
         GameRecords.MatchedGame game;
         try {
-            game = records.createMatched(pair.matchId(), bucket.gameType(), GameOptions.SINGLE, bucket.rated(),
+            game = records.get().createMatched(pair.matchId(), bucket.gameType(), GameOptions.SINGLE, bucket.rated(),
                     ServerSeed.generate(), players.map(p -> WalletAddress.of(p.wallet())), seeds);
         } catch (MatchUnavailableException | EJBException refused) {
             MatchUnavailableException unavailable = unavailable(refused);
