@@ -29,10 +29,12 @@ class OpenApiIT {
             "get /api/games/{id}", "get /api/games/{id}/export", "get /api/me", "get /api/players",
             "get /api/players/{wallet}", "get /api/wallets/{wallet}/balance", "get /api/players/{wallet}/games",
             "get /api/leaderboard", "post /api/admin/leaderboard/rebuild", "get /api/ping",
-            "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban");
+            "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
+            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue");
     private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me",
             "post /api/admin/leaderboard/rebuild",
-            "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban");
+            "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
+            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue");
     /** Operations that take no request body although their method could carry one. */
     private static final Set<String> BODILESS = Set.of("post /api/admin/leaderboard/rebuild");
 
@@ -125,6 +127,13 @@ class OpenApiIT {
         assertThat(description(ops.get("get /api/leaderboard"), "404")).contains("not-ranked");
         assertThat(statuses(ops.get("post /api/admin/leaderboard/rebuild"))).contains("200", "401", "403", "503");
         assertThat(statuses(ops.get("get /api/players/{wallet}/games"))).contains("200", "400", "404");
+        assertThat(statuses(ops.get("post /api/matchmaking/queue"))).contains("201", "400", "401", "403", "409", "503")
+                .doesNotContain("200");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "409")).contains("already-queued", "already-in-game");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "403")).contains("player-banned");
+        assertThat(description(ops.get("post /api/matchmaking/queue"), "400")).contains("wager-not-offered");
+        assertThat(statuses(ops.get("delete /api/matchmaking/queue"))).contains("204", "404", "409");
+        assertThat(statuses(ops.get("get /api/matchmaking/queue"))).contains("200", "404");
     }
 
     @Test

@@ -44,7 +44,9 @@ class ResourceDocumentationTest {
             assertThat(responses).as(name + " a success").anyMatch(r -> r.responseCode().startsWith("2"));
             for (APIResponse response : responses) {
                 if (response.responseCode().equals("204")) {
+                    // No Content: nothing to describe but the description.
                     assertThat(response.content()).as(name + " 204 has no body").isEmpty();
+                    assertThat(response.description()).as(name + " 204 description").isNotBlank();
                     continue;
                 }
                 assertThat(response.content()).as(name + " " + response.responseCode() + " content").isNotEmpty();

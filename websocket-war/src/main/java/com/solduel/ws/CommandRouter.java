@@ -45,9 +45,17 @@ public class CommandRouter {
     @Inject
     PlayerBans bans;
 
+    @Inject
+    MatchmakingSockets matchmaking;
+
     @PostConstruct
     void wire() {
         relay.onMoved(this::reroute);
+    }
+
+    /** A socket opened: matchmaking learns the player is (back) here. */
+    void opened(PlayerConnection connection) {
+        matchmaking.opened(connection);
     }
 
     void handle(PlayerConnection connection, Command command) {
@@ -67,6 +75,10 @@ public class CommandRouter {
             } else {
                 hall.submit(submit.gameId(), wallet, submit.clientSeq(), submit.turn(), submit.action());
             }
+        } else if (command instanceof Command.QueueJoin queueJoin) {
+            matchmaking.join(connection, queueJoin);
+        } else if (command instanceof Command.QueueLeave) {
+            matchmaking.leave(connection);
         } else if (command instanceof Command.Ping ping) {
             connection.send(ServerFrames.pong(ping.nonce(), Instant.now()));
         } else {
@@ -77,6 +89,7 @@ public class CommandRouter {
     /** The socket closed: every game it followed is left (a seated player's reconnect grace starts). */
     void closed(PlayerConnection connection) {
         connection.unfollowAll().forEach(this::release);
+        matchmaking.closed(connection);
     }
 
     /**

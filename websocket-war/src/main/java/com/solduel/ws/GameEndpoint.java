@@ -110,6 +110,7 @@ public class GameEndpoint extends Endpoint {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) this::binary);
             connection.send(ServerFrames.welcome(player.wallet().value(), MAX_MESSAGE_BYTES, settings.framesPerSecond(),
                     settings.burst(), settings.idleTimeoutSeconds(), Instant.now()));
+            router.opened(connection);
         } catch (RuntimeException failed) {
             LOG.log(Level.SEVERE, "a game socket could not be opened", failed);
             if (connection == null) {

@@ -104,6 +104,11 @@ final class PlayerConnection {
         outbound.offer(frame.toString());
     }
 
+    /** Queues a frame already encoded as text; never blocks. */
+    void sendText(String frame) {
+        outbound.offer(frame);
+    }
+
     /** The subscription to {@code gameId}, if this connection follows it. */
     Optional<Subscription> subscription(long gameId) {
         return Optional.ofNullable(games.get(gameId));

@@ -64,8 +64,11 @@ public class GameRecord {
     @Column(insertable = false, updatable = false)
     long ownerEpoch;
 
-    /** Whether the result moves ratings (docs/ratings.md); fixed when the game is created. */
+    /** Whether the result moves ratings (docs/ratings.md); fixed when the game is created (a private challenge as its creator chose, a matched game as its bucket says). */
     boolean rated = true;
+
+    /** The matchmaking pair this game was made from (unique), null for a private challenge. */
+    String matchId;
 
     protected GameRecord() {
         // for JPA
@@ -87,6 +90,15 @@ public class GameRecord {
         this.metadata = metadata;
         this.status = GameStatus.CREATED;
         this.wagerAmount = 0;
+    }
+
+    /** A game made by matchmaking from pair {@code matchId}: both seats are taken, it has no invite code. */
+    static GameRecord matched(int player1Id, GameType type, String serverSeed, String serverSeedHash, String metadata,
+                              boolean rated, String matchId) {
+        GameRecord game = new GameRecord(player1Id, type, null, serverSeed, serverSeedHash, metadata);
+        game.rated = rated;
+        game.matchId = matchId;
+        return game;
     }
 
     /*

@@ -117,6 +117,92 @@ public class GameRecords {
     }
 
     /**
+     * A game for a matchmaking pair, both seats taken and started (free play), in one transaction:
+     * P1 and P2 are {@code wallets} in that order. A pair becomes one game at most: when a game
+     * with {@code matchId} exists already (a node recovering a pair another node made), that game
+     * is answered with {@code created} false. Refused with {@link MatchUnavailableException},
+     * writing nothing, when a player is banned or already in an active game.
+     */
+    public MatchedGame createMatched(String matchId, GameType type, GameOptions options, boolean rated, ServerSeed seed,
+                                     PerSeat<WalletAddress> wallets, PerSeat<ClientSeed> clientSeeds) {
+        Optional<GameRecord> existing = byMatchId(matchId);
+        if (existing.isPresent()) {
+            return matched(existing.get(), false);
+        }
+        PerSeat<Player> seats = wallets.map(this::player);
+        // Locked in id order, like every writer of two players, so two writers never deadlock.
+        int low = Math.min(seats.p1().id(), seats.p2().id());
+        int high = Math.max(seats.p1().id(), seats.p2().id());
+        em.createNativeQuery("SELECT id FROM players WHERE id IN (?1, ?2) ORDER BY id FOR UPDATE")
+                .setParameter(1, low).setParameter(2, high).getResultList();
+        existing = byMatchId(matchId);
+        if (existing.isPresent()) {
+            return matched(existing.get(), false);
+        }
+        List<String> unavailable = new java.util.ArrayList<>();
+        for (Player p : List.of(seats.p1(), seats.p2())) {
+            if (bannedOrPlaying(p.id())) {
+                unavailable.add(p.wallet().value());
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            throw new MatchUnavailableException(unavailable);
+        }
+        JsonObject metadata = Json.createObjectBuilder()
+                .add("bestOf", options.bestOf())
+                .add("clientSeeds", Json.createObjectBuilder().add("P1", clientSeeds.p1().value()).add("P2", clientSeeds.p2().value()))
+                .add("matchId", matchId)
+                .build();
+        GameRecord game = GameRecord.matched(seats.p1().id(), type, seed.hex(), seed.sha256Hex(), metadata.toString(), rated, matchId);
+        em.persist(game);
+        game.start(seats.p2().id(), metadata.toString());
+        em.flush();
+        return matched(game, true);
+    }
+
+    /** Whether the player is banned or plays a game in progress (or waiting for deposits). */
+    public boolean bannedOrPlaying(int playerId) {
+        return !em.createNativeQuery("SELECT 1 FROM players WHERE id = ?1 AND banned_at IS NOT NULL UNION ALL "
+                        + "SELECT 1 FROM games WHERE (player1_id = ?1 OR player2_id = ?1) "
+                        + "AND status IN ('IN_PROGRESS'::game_status_enum, 'AWAITING_DEPOSITS'::game_status_enum)")
+                .setParameter(1, playerId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** The id of the game {@code wallet} plays now (in progress or waiting for deposits), if any. */
+    public OptionalLong activeGame(WalletAddress wallet) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT g.id FROM games g JOIN players p ON p.id IN (g.player1_id, g.player2_id) "
+                        + "WHERE p.wallet_address = ?1 AND g.status IN ('IN_PROGRESS'::game_status_enum, "
+                        + "'AWAITING_DEPOSITS'::game_status_enum) ORDER BY g.id DESC")
+                .setParameter(1, wallet.value())
+                .setMaxResults(1)
+                .getResultList();
+        return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(0).longValue());
+    }
+
+    private Optional<GameRecord> byMatchId(String matchId) {
+        return em.createQuery("SELECT g FROM GameRecord g WHERE g.matchId = :m", GameRecord.class)
+                .setParameter("m", matchId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private MatchedGame matched(GameRecord game, boolean created) {
+        return new MatchedGame(game.id(), created, game.serverSeedHash(), parse(game.metadata()).getInt("bestOf"),
+                new PerSeat<>(em.find(Player.class, game.player1Id()).username(), em.find(Player.class, game.player2Id()).username()),
+                new PerSeat<>(em.find(Player.class, game.player1Id()).wallet().value(),
+                        em.find(Player.class, game.player2Id()).wallet().value()));
+    }
+
+    /** A matched game as made (or found, {@code created} false): its id, commitment, options and players. */
+    public record MatchedGame(long gameId, boolean created, String serverSeedSha256, int bestOf, PerSeat<String> usernames,
+                              PerSeat<String> wallets) {
+    }
+
+    /**
      * Cancels the challenges nobody joined within {@code ttlSeconds}; idempotent, so every node
      * may run it. Returns how many it cancelled.
      */

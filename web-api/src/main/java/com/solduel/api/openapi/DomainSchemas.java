@@ -9,6 +9,10 @@ import com.solduel.leaderboard.LeaderboardEntry;
 import com.solduel.leaderboard.LeaderboardPage;
 import com.solduel.leaderboard.LeaderboardsRebuilt;
 import com.solduel.leaderboard.RebuiltBoard;
+import com.solduel.matchmaking.MatchFound;
+import com.solduel.matchmaking.MatchOpponent;
+import com.solduel.matchmaking.QueueStatus;
+import com.solduel.matchmaking.SearchRange;
 import com.solduel.player.GameTypeStats;
 import com.solduel.player.MatchHistoryEntry;
 import com.solduel.player.MatchHistoryPage;
@@ -45,7 +49,8 @@ public class DomainSchemas implements OASModelReader {
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
             PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerBan.class, PlayerProfile.class,
             GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
-            LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class);
+            LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class,
+            QueueStatus.class, MatchFound.class, MatchOpponent.class, SearchRange.class);
 
     @Override
     public OpenAPI buildModel() {

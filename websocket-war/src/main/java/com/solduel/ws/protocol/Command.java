@@ -18,6 +18,18 @@ public sealed interface Command {
     record SubmitAction(long gameId, int clientSeq, int turn, String action) implements Command {
     }
 
+    /**
+     * Wait for an opponent in the bucket (game type, wager in lamports, rated or not); answered by
+     * {@code queue_status}, later {@code match_found}.
+     */
+    record QueueJoin(String gameType, com.solduel.money.Lamports wager, boolean rated, Optional<String> clientSeed)
+            implements Command {
+    }
+
+    /** Stop waiting; answered by {@code queue_left}. */
+    record QueueLeave() implements Command {
+    }
+
     /** Keep-alive and round-trip probe; answered by {@code pong} with the same nonce. */
     record Ping(Optional<String> nonce) implements Command {
     }

@@ -24,6 +24,8 @@ public final class CommandParser {
     public static final int MAX_ACTION_CHARS = 32;
     /** Longest ping nonce echoed back. */
     public static final int MAX_NONCE_CHARS = 64;
+    /** Longest client seed accepted here; the game checks its characters. */
+    public static final int MAX_CLIENT_SEED_CHARS = 64;
     /** Deepest nesting of arrays and objects accepted; commands need 2, the parser's own limit is far deeper. */
     public static final int MAX_DEPTH = 16;
     /** An action code as the rules spell it, in any case: letters and underscores, nothing to trim. */
@@ -48,8 +50,11 @@ public final class CommandParser {
             case "submit_action" -> new Command.SubmitAction(fields.id("gameId"), fields.intAtLeast("clientSeq", 1),
                     fields.intAtLeast("turn", 1), fields.action("action"));
             case "ping" -> new Command.Ping(fields.optionalString("nonce", MAX_NONCE_CHARS));
+            case "queue_join" -> new Command.QueueJoin(fields.requiredString("gameType", 16), fields.optionalLamports("wager"),
+                    fields.optionalBoolean("rated", true), fields.optionalString("clientSeed", MAX_CLIENT_SEED_CHARS));
+            case "queue_leave" -> new Command.QueueLeave();
             default -> throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE, "unknown message type '" + type
-                    + "': expected join_game, watch_game, submit_action or ping", clientSeq, gameId);
+                    + "': expected join_game, watch_game, submit_action, queue_join, queue_leave or ping", clientSeq, gameId);
         };
     }
 
@@ -121,6 +126,32 @@ public final class CommandParser {
         Optional<String> optionalString(String name, int maxChars) {
             return frame.containsKey(name) && frame.get(name) != JsonValue.NULL
                     ? Optional.of(requiredString(name, maxChars)) : Optional.empty();
+        }
+
+        /** A wager in lamports: a JSON integer from 0 to 2^63-1, no fraction or exponent; 0 when absent. */
+        com.solduel.money.Lamports optionalLamports(String name) {
+            if (!frame.containsKey(name) || frame.get(name) == JsonValue.NULL) {
+                return com.solduel.money.Lamports.ZERO;
+            }
+            if (!(frame.get(name) instanceof JsonNumber n)) {
+                throw invalid(name, "an integer number of lamports");
+            }
+            try {
+                return com.solduel.money.Lamports.parse(n.toString());
+            } catch (com.solduel.money.InvalidAmountException e) {
+                throw invalid(name, "a whole number of lamports from 0 to " + Long.MAX_VALUE + " (no fraction, exponent or sign)");
+            }
+        }
+
+        boolean optionalBoolean(String name, boolean absent) {
+            if (!frame.containsKey(name) || frame.get(name) == JsonValue.NULL) {
+                return absent;
+            }
+            JsonValue value = frame.get(name);
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return value == JsonValue.TRUE;
+            }
+            throw invalid(name, "true or false");
         }
 
         long id(String name) {

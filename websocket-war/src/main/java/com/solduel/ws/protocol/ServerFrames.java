@@ -55,4 +55,37 @@ public final class ServerFrames {
                 .add("serverTime", now.toEpochMilli())
                 .build();
     }
+
+    /**
+     * {@code {"type":"queue_status",...}}: where the player waits (the REST status's fields);
+     * {@code rejoined} true when the server put them back after its queue store lost its data.
+     */
+    public static JsonObject queueStatus(com.solduel.matchmaking.QueueStatus status, boolean rejoined) {
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
+                .add("type", "queue_status")
+                .add("status", status.status())
+                .add("bucket", status.bucket())
+                .add("gameType", status.gameType())
+                .add("wager", status.wager())
+                .add("rated", status.rated())
+                .add("rating", status.rating())
+                .add("waitedSeconds", status.waitedSeconds())
+                .add("joinedAt", status.joinedAt())
+                .add("expiresAt", status.expiresAt())
+                .add("rejoined", rejoined);
+        if (status.position() != null) {
+            frame.add("position", status.position());
+        } else {
+            frame.addNull("position");
+        }
+        if (status.range() != null) {
+            frame.add("range", JSON.createObjectBuilder().add("min", status.range().min()).add("max", status.range().max()));
+        }
+        return frame.build();
+    }
+
+    /** {@code {"type":"queue_left","bucket","reason"}}: the player waits no more (left, expired or removed). */
+    public static JsonObject queueLeft(String bucket, String reason) {
+        return JSON.createObjectBuilder().add("type", "queue_left").add("bucket", bucket).add("reason", reason).build();
+    }
 }

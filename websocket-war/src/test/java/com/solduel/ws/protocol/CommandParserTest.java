@@ -25,6 +25,29 @@ class CommandParserTest {
     }
 
     @Test
+    void queueCommandsAreReadWithTheirDefaults() {
+        assertThat(CommandParser.parse("{\"type\":\"queue_join\",\"gameType\":\"RPS\",\"wager\":0,\"rated\":false,\"clientSeed\":\"s\"}"))
+                .isEqualTo(new Command.QueueJoin("RPS", com.solduel.money.Lamports.ZERO, false, Optional.of("s")));
+        assertThat(CommandParser.parse("{\"type\":\"queue_join\",\"gameType\":\"duel\"}"))
+                .isEqualTo(new Command.QueueJoin("duel", com.solduel.money.Lamports.ZERO, true, Optional.empty()));
+        assertThat(CommandParser.parse("{\"type\":\"queue_join\",\"gameType\":\"RPS\",\"wager\":9223372036854775807}"))
+                .isEqualTo(new Command.QueueJoin("RPS", com.solduel.money.Lamports.of(Long.MAX_VALUE), true, Optional.empty()));
+        assertThat(CommandParser.parse("{\"type\":\"queue_leave\"}")).isEqualTo(new Command.QueueLeave());
+    }
+
+    @Test
+    void aWagerThatWouldRoundOrWrapAndARatedThatIsNotABooleanAreRefused() {
+        for (String wager : new String[] {"1.0", "1e3", "-1", "9223372036854775808", "\"0\"", "true"}) {
+            assertRefused("{\"type\":\"queue_join\",\"gameType\":\"RPS\",\"wager\":" + wager + "}", ErrorCodes.INVALID_FIELD);
+        }
+        for (String rated : new String[] {"1", "\"true\"", "[]"}) {
+            assertRefused("{\"type\":\"queue_join\",\"gameType\":\"RPS\",\"rated\":" + rated + "}", ErrorCodes.INVALID_FIELD);
+        }
+        assertRefused("{\"type\":\"queue_join\"}", ErrorCodes.INVALID_FIELD);
+        assertRefused("{\"type\":\"queue_join\",\"gameType\":\"RPS\",\"clientSeed\":7}", ErrorCodes.INVALID_FIELD);
+    }
+
+    @Test
     void unknownFieldsAreIgnoredForForwardCompatibility() {
         assertThat(CommandParser.parse("{\"type\":\"ping\",\"client\":\"ios/2.1\",\"extra\":[1,2]}"))
                 .isEqualTo(new Command.Ping(Optional.empty()));
