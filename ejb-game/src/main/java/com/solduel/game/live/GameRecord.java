@@ -52,6 +52,9 @@ public class GameRecord {
 
     String blockchainTxHash;
 
+    /** When a wagered game still AWAITING_DEPOSITS is cancelled (changelog 006). */
+    Instant depositDeadline;
+
     @Column(insertable = false, updatable = false)
     Instant createdAt;
 
@@ -69,7 +72,7 @@ public class GameRecord {
     }
 
     GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
-               String metadata) {
+               String metadata, long wagerAmount) {
         this.player1Id = player1Id;
         this.gameType = type;
         this.inviteCode = inviteCode;
@@ -77,7 +80,7 @@ public class GameRecord {
         this.serverSeedHash = serverSeedHash;
         this.metadata = metadata;
         this.status = GameStatus.CREATED;
-        this.wagerAmount = 0;
+        this.wagerAmount = wagerAmount;
     }
 
     /*
@@ -92,6 +95,14 @@ public class GameRecord {
         this.metadata = newMetadata;
         this.status = status.moveTo(GameStatus.IN_PROGRESS);
         this.startTime = Instant.now();
+    }
+
+    /** The second player took the seat of a wagered game: both players now owe their deposit by {@code deadline}. */
+    void awaitDeposits(int player2, String newMetadata, Instant deadline) {
+        this.player2Id = player2;
+        this.metadata = newMetadata;
+        this.status = status.moveTo(GameStatus.AWAITING_DEPOSITS);
+        this.depositDeadline = deadline;
     }
 
     /** The game ended: {@code winner} null for a draw. */
@@ -147,6 +158,15 @@ public class GameRecord {
 
     Instant endTime() {
         return endTime;
+    }
+
+    /** The stake each player puts in, in lamports (0: free play). */
+    public long wagerAmount() {
+        return wagerAmount;
+    }
+
+    Instant depositDeadline() {
+        return depositDeadline;
     }
 
     public GameStatus status() {

@@ -142,6 +142,38 @@ public class SolanaRpc {
                 logs));
     }
 
+    /**
+     * The landed transaction with its message (signers, account keys, instructions), or empty while
+     * it is not (yet) at {@code commitment} (confirmed or finalized). The answer is read strictly:
+     * an endpoint that answers something that is not this transaction gives
+     * {@link SolanaUnavailableException}, so nothing is decided on a wrong answer.
+     */
+    public Optional<LandedTransaction> getLandedTransaction(String signature, Commitment commitment) {
+        if (commitment == Commitment.PROCESSED) {
+            throw new IllegalArgumentException("getTransaction needs confirmed or finalized commitment, not processed");
+        }
+        JsonObject response = pool.call("getTransaction", params().add(signature)
+                .add(Json.createObjectBuilder()
+                        .add("commitment", commitment.wire())
+                        .add("encoding", "json")
+                        .add("maxSupportedTransactionVersion", 0))
+                .build());
+        JsonValue result = response.get("result");
+        if (result == null || result.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (result.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new SolanaUnavailableException("an RPC endpoint answered getTransaction with a "
+                    + result.getValueType() + ", not a transaction");
+        }
+        try {
+            return Optional.of(LandedTransactionJson.read(signature, result.asJsonObject()));
+        } catch (LandedTransactionJson.MalformedAnswerException e) {
+            throw new SolanaUnavailableException("an RPC endpoint answered getTransaction for " + signature
+                    + " with a malformed transaction: " + e.getMessage());
+        }
+    }
+
     /** Asks the cluster's faucet (localnet, devnet) for {@code lamports}; returns the airdrop's signature. */
     public String requestAirdrop(String address, long lamports) {
         return pool.call("requestAirdrop", params().add(address).add(lamports)

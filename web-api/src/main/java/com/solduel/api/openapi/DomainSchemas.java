@@ -7,6 +7,9 @@ import com.solduel.game.live.GameSummary;
 import com.solduel.game.live.JoinedGame;
 import com.solduel.player.PlayerPage;
 import com.solduel.player.PlayerState;
+import com.solduel.wager.DepositCredited;
+import com.solduel.wager.DepositInstructions;
+import com.solduel.wager.VaultInfo;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -33,7 +36,8 @@ public class DomainSchemas implements OASModelReader {
 
     /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,
-            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class);
+            PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, VaultInfo.class,
+            DepositInstructions.class, DepositCredited.class);
 
     @Override
     public OpenAPI buildModel() {
