@@ -138,7 +138,8 @@ public class DepositBook {
                 .executeUpdate();
     }
 
-    private void refuseCreditedSignature(String signature) {
+    /** Refuses a signature credited already (to any game): checked before the chain is read, and again under the lock. */
+    public void refuseCreditedSignature(String signature) {
         List<?> credited = em.createNativeQuery("SELECT game_id FROM deposits WHERE signature = ?1")
                 .setParameter(1, signature).getResultList();
         if (!credited.isEmpty()) {

@@ -68,6 +68,7 @@ public class Deposits {
     public DepositCredited report(long gameId, WalletAddress wallet, String signature) {
         requireSignatureSyntax(signature);
         DepositBook.Stake stake = seated(gameId, wallet);
+        book.refuseCreditedSignature(signature);
         DepositBook.requireOpen(stake);
         int playerId = stake.playerOf(wallet.value()).orElseThrow();
         if (stake.depositedBy().contains(playerId)) {
