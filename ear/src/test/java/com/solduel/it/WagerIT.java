@@ -151,6 +151,41 @@ class WagerIT {
     }
 
     @Test
+    void aPlayerFollowingTheGameOverTheSocketIsToldWhatToDepositAndHearsTheStart() throws Exception {
+        Player p1 = player();
+        Player p2 = player();
+        JsonObject created = TestEnvironment.json(GameApiIT.post("/api/games",
+                "{\"gameType\":\"RPS\",\"wager\":" + WAGER + "}", p1.token()));
+        long gameId = created.getJsonNumber("gameId").longValue();
+        try (GameSocket first = GameSocket.connect(p1.token()); GameSocket second = GameSocket.connect(p2.token())) {
+            first.join(gameId);
+            assertThat(first.await("state").getString("status")).isEqualTo("WAITING_FOR_OPPONENT");
+            assertThat(GameApiIT.post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode") + "\"}",
+                    p2.token()).statusCode()).isEqualTo(200);
+
+            JsonObject told = first.await("deposit_required");
+            assertThat(told.getJsonNumber("gameId").longValue()).isEqualTo(gameId);
+            assertThat(told.getString("vault")).isEqualTo(vault);
+            assertThat(told.getJsonNumber("lamports").longValue()).isEqualTo(WAGER);
+            assertThat(told.getString("memo")).isEqualTo(memo(gameId, p1));
+            assertThat(told.getJsonNumber("deadline").longValue()).isGreaterThan(System.currentTimeMillis());
+            assertThat(told.getBoolean("deposited")).isFalse();
+
+            String paid = LocalnetTransactions.transfer(p1.account(), vault, WAGER, memo(gameId, p1));
+            assertThat(report(gameId, p1, paid).statusCode()).isEqualTo(200);
+            second.join(gameId);
+            JsonObject secondTold = second.await("deposit_required");
+            assertThat(secondTold.getString("memo")).isEqualTo(memo(gameId, p2));
+            assertThat(secondTold.getBoolean("opponentDeposited")).isTrue();
+            String alsoPaid = LocalnetTransactions.transfer(p2.account(), vault, WAGER, memo(gameId, p2));
+            assertThat(report(gameId, p2, alsoPaid).statusCode()).isEqualTo(200);
+
+            assertThat(first.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
+            assertThat(second.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
+        }
+    }
+
+    @Test
     void eachRefusedDepositIsAClearProblemAndCreditsNothing() throws Exception {
         Game game = wageredGame();
         Player p1 = game.p1();

@@ -1,6 +1,8 @@
 package com.solduel.wager;
 
+import com.solduel.game.live.DepositDesk;
 import com.solduel.game.live.GameHall;
+import com.solduel.game.table.DepositRequired;
 import com.solduel.game.live.GameStatus;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
  * row lock and writes the credit in one transaction. The game starts once both are in.
  */
 @ApplicationScoped
-public class Deposits {
+public class Deposits implements DepositDesk {
 
     private static final Logger LOG = Logger.getLogger(Deposits.class.getName());
     private static final int SIGNATURE_BYTES = 64;
@@ -59,6 +61,13 @@ public class Deposits {
         return new DepositInstructions(gameId, stake.status().name(), vault.address(), stake.wager(),
                 DepositMemo.of(gameId, wallet.value()), stake.deadline(), mine,
                 stake.depositedBy().size() - (mine ? 1 : 0) > 0);
+    }
+
+    @Override
+    public DepositRequired depositRequired(long gameId, String wallet) {
+        DepositInstructions i = instructions(gameId, WalletAddress.of(wallet));
+        return new DepositRequired(gameId, i.vault(), i.lamports(), i.memo(), i.deadline().toEpochMilli(), i.deposited(),
+                i.opponentDeposited());
     }
 
     /**

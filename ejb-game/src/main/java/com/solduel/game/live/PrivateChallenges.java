@@ -81,9 +81,13 @@ public class PrivateChallenges {
         ClientSeed seed = clientSeed(clientSeed);
         owned.requireRoomSomewhere();
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed, wagers.depositWindow());
-        GameRecords.StoredGame joined = game.status() == GameStatus.AWAITING_DEPOSITS
-                ? records.loadHeader(game.id()).orElseThrow(() -> GameRefusedException.notFound(game.id()))
-                : hall.startGame(game.id());
+        GameRecords.StoredGame joined;
+        if (game.status() == GameStatus.AWAITING_DEPOSITS) {
+            joined = records.loadHeader(game.id()).orElseThrow(() -> GameRefusedException.notFound(game.id()));
+            hall.depositsOpened(game.id());
+        } else {
+            joined = hall.startGame(game.id());
+        }
         return new JoinedGame(game.id(), game.gameType().name(), joined.setup().options().bestOf(),
                 game.serverSeedHash(), Seat.P2.name(), seed.value(), joined.wallet1(),
                 joined.setup().clientSeeds().p1().value(), game.status().name(), game.wagerAmount());
