@@ -182,7 +182,61 @@ class WagerIT {
 
             assertThat(first.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
             assertThat(second.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
+
+            // P2 wins the one round: owed the pot minus 2.5%, the house keeps the fee, in the result's transaction.
+            first.submit(gameId, 1, "ROCK");
+            second.submit(gameId, 1, "PAPER");
+            assertThat(first.await("game_over").getString("outcome")).isEqualTo("P2");
+            second.await("game_over");
         }
+        long pot = 2 * WAGER;
+        long fee = pot * 250 / 10_000;
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+                + "FROM payouts WHERE game_id = " + gameId))
+                .containsExactly("PAYOUT WIN PENDING " + (pot - fee) + " " + p2.address());
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
+                .as("the pot is empty").isZero();
+        assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
+                + "WHERE t.game_id = " + gameId + " AND p.account = 'house:fees'")).isEqualTo(fee);
+        assertThat(number("SELECT -SUM(amount) FROM ledger_postings WHERE account = 'player:" + p2.address() + ":payouts'"))
+                .isEqualTo(pot - fee);
+        assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + p2.address() + "'"))
+                .isEqualTo(WAGER - fee);
+        assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + p1.address() + "'"))
+                .isEqualTo(-WAGER);
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings")).isZero();
+    }
+
+    @Test
+    void aDrawRefundsBothStakesInFull() throws Exception {
+        Game game = wageredGame();
+        for (Player p : List.of(game.p1(), game.p2())) {
+            String paid = LocalnetTransactions.transfer(p.account(), vault, WAGER, memo(game.id(), p));
+            assertThat(report(game.id(), p, paid).statusCode()).isEqualTo(200);
+        }
+        try (GameSocket first = GameSocket.connect(game.p1().token()); GameSocket second = GameSocket.connect(game.p2().token())) {
+            first.join(game.id());
+            first.await("state");
+            second.join(game.id());
+            second.await("state");
+            // Ten ties in a row end an RPS game as a draw (docs/games.md, TIE_CAP).
+            for (int turn = 1; turn <= 10; turn++) {
+                int t = turn;
+                first.submit(game.id(), turn, "ROCK");
+                second.submit(game.id(), turn, "ROCK");
+                first.await("turn_result", f -> f.getInt("turn") == t);
+            }
+            JsonObject over = first.await("game_over");
+            assertThat(over.getString("outcome")).isEqualTo("DRAW");
+        }
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+                + "FROM payouts WHERE game_id = " + game.id() + " ORDER BY destination"))
+                .containsExactlyInAnyOrder("REFUND DRAW PENDING " + WAGER + " " + game.p1().address(),
+                        "REFUND DRAW PENDING " + WAGER + " " + game.p2().address());
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + game.id() + ":pot'"))
+                .isZero();
+        assertThat(number("SELECT COUNT(*) FROM ledger_transfers WHERE game_id = " + game.id() + " AND kind = 'HOUSE_FEE'"))
+                .as("no fee on a draw").isZero();
     }
 
     @Test

@@ -131,10 +131,16 @@ public class DepositBook {
                         String key) {
         ledger.record(TransferKind.REFUND, gameId, null, key,
                 List.of(new Posting(fromAccount, lamports), new Posting(LedgerAccounts.payouts(wallet), -lamports)));
+        recordPayout("REFUND", reason, gameId, playerId, wallet, lamports, key);
+    }
+
+    /** A PENDING payout row: lamports the vault owes {@code wallet}, to be sent by the payouts job. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    public void recordPayout(String kind, String reason, long gameId, int playerId, String wallet, long lamports, String key) {
         em.createNativeQuery("INSERT INTO payouts (kind, reason, game_id, player_id, destination, lamports, idempotency_key) "
-                        + "VALUES ('REFUND', ?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, reason).setParameter(2, gameId).setParameter(3, playerId).setParameter(4, wallet)
-                .setParameter(5, lamports).setParameter(6, key)
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, kind).setParameter(2, reason).setParameter(3, gameId).setParameter(4, playerId)
+                .setParameter(5, wallet).setParameter(6, lamports).setParameter(7, key)
                 .executeUpdate();
     }
 
