@@ -322,7 +322,7 @@ class WagerIT {
         long before = number("SELECT COUNT(*) FROM games");
         assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":5}", p1.token()), 400, "invalid-wager");
         assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":1000000000000}", p1.token()), 400, "invalid-wager");
-        assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":\"50000000\"}", p1.token()), 400, "invalid-type");
+        assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":\"50000000\"}", p1.token()), 400, "invalid-number");
         assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":5e7}", p1.token()), 400, "invalid-number");
         assertProblem(GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"wager\":-50000000}", p1.token()), 400, "invalid-number");
         assertThat(number("SELECT COUNT(*) FROM games")).isEqualTo(before);
