@@ -27,8 +27,10 @@ class OpenApiIT {
     private static final Set<String> OPERATIONS = Set.of(
             "post /api/auth/nonce", "post /api/auth/verify", "post /api/games", "post /api/games/join",
             "get /api/games/{id}", "get /api/games/{id}/export", "get /api/me", "get /api/players",
-            "get /api/players/{wallet}", "get /api/wallets/{wallet}/balance");
-    private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me");
+            "get /api/players/{wallet}", "get /api/wallets/{wallet}/balance",
+            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault");
+    private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me",
+            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits");
 
     private static JsonObject document;
 
@@ -106,7 +108,12 @@ class OpenApiIT {
                 .contains("own-game", "game-already-started", "challenge-expired");
         assertThat(description(ops.get("post /api/games/join"), "503")).contains("no-capacity");
         assertThat(description(ops.get("get /api/wallets/{wallet}/balance"), "503")).contains("solana-unavailable");
-        assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number");
+        assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number", "invalid-wager");
+        assertThat(description(ops.get("post /api/games/{id}/deposits"), "422")).contains("deposit-wrong-amount",
+                "deposit-wrong-memo", "deposit-wrong-destination", "deposit-not-from-your-wallet", "deposit-transaction-failed");
+        assertThat(description(ops.get("post /api/games/{id}/deposits"), "409")).contains("deposit-not-confirmed",
+                "deposit-already-credited", "deposit-deadline-passed");
+        assertThat(description(ops.get("get /api/vault"), "503")).contains("vault-unavailable");
     }
 
     @Test

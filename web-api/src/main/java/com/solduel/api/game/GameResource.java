@@ -73,7 +73,7 @@ public class GameResource {
                     examples = @ExampleObject(name = "created", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"inviteCode\": \"ABCD2345\", \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
                             + "\"seat\": \"P1\", \"clientSeed\": \"alice\", \"wager\": 50000000}")))
-    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`), a wager that is not an exact integer of lamports (`invalid-number`, `invalid-type`), or a wager above 0 outside solduel.wager.min-lamports..max-lamports (`invalid-wager`)",
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`), a wager that is not an exact JSON integer of lamports (`invalid-number`), or a wager above 0 outside solduel.wager.min-lamports..max-lamports (`invalid-wager`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
