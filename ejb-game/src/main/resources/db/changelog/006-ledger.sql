@@ -140,3 +140,12 @@ CREATE INDEX idx_payouts_game ON payouts (game_id);
 ALTER TABLE games ADD COLUMN deposit_deadline TIMESTAMP WITH TIME ZONE;
 CREATE INDEX idx_games_deposit_deadline ON games (deposit_deadline) WHERE status = 'AWAITING_DEPOSITS';
 --rollback DROP INDEX idx_games_deposit_deadline; ALTER TABLE games DROP COLUMN deposit_deadline;
+
+--changeset solduel:006-vault-scan-cursor
+-- Where the vault poller (unreported deposits) stopped: the newest vault signature it decided.
+CREATE TABLE vault_scan_cursor (
+    vault VARCHAR(44) PRIMARY KEY,
+    last_signature VARCHAR(88) NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+--rollback DROP TABLE vault_scan_cursor;

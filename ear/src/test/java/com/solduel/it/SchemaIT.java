@@ -34,7 +34,7 @@ class SchemaIT {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
                 .containsExactly("deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payouts",
-                        "player_ratings", "players", "rating_history", "tournaments");
+                        "player_ratings", "players", "rating_history", "tournaments", "vault_scan_cursor");
     }
 
     @Test
@@ -100,6 +100,10 @@ class SchemaIT {
                 "commitment character varying(16) NOT NULL",
                 "transfer_id bigint NOT NULL",
                 "credited_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+        assertThat(columns("vault_scan_cursor")).containsExactly(
+                "vault character varying(44) NOT NULL",
+                "last_signature character varying(88) NOT NULL",
+                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
         assertThat(columns("payouts")).containsExactly(
                 "id bigint NOT NULL nextval('payouts_id_seq'::regclass)",
                 "kind character varying(16) NOT NULL",

@@ -254,8 +254,10 @@ class WagerIT {
         assertProblem(report(game.id(), p1, LocalnetTransactions.transfer(payer, vault, WAGER, null)), 422, "deposit-wrong-memo");
         assertProblem(report(game.id(), p1, LocalnetTransactions.transfer(payer, SolanaLocalnet.newAddress(), WAGER, memo)),
                 422, "deposit-wrong-destination");
-        // The opponent's real deposit, reported as mine.
-        String theirs = LocalnetTransactions.transfer(game.p2().account(), vault, WAGER, memo(game.id(), game.p2()));
+        // Someone else's real transfer, with my memo, reported as mine.
+        TestWallet outsider = TestWallet.random();
+        SolanaLocalnet.airdrop(outsider.address(), SOL);
+        String theirs = LocalnetTransactions.transfer(outsider.solanaAccount(), vault, WAGER, memo);
         assertProblem(report(game.id(), p1, theirs), 422, "deposit-not-from-your-wallet");
         // More than the wallet holds, sent without preflight: it lands, fails, and only its fee is paid.
         String failed = LocalnetTransactions.send(payer, LocalnetTransactions.instructions(payer, vault, 100 * SOL, memo), true);
@@ -273,7 +275,6 @@ class WagerIT {
         assertThat(status(game.id())).isEqualTo("AWAITING_DEPOSITS");
 
         // The deadline passes: the sweep cancels the game, and a deposit now is refused.
-        String late = LocalnetTransactions.transfer(payer, vault, WAGER, memo);
         SchemaIT.strings("UPDATE games SET deposit_deadline = now() - interval '1 second' WHERE id = " + game.id()
                 + " RETURNING id");
         TestEnvironment.await("the sweep cancels game " + game.id(), Duration.ofSeconds(15), () -> {
@@ -283,9 +284,30 @@ class WagerIT {
                 throw new IllegalStateException(e);
             }
         });
+        String late = LocalnetTransactions.transfer(payer, vault, WAGER, memo);
         assertProblem(report(game.id(), p1, late), 409, "deposit-deadline-passed");
         assertThat(number("SELECT COUNT(*) FROM deposits WHERE game_id = " + game.id())).isZero();
         assertThat(number("SELECT COUNT(*) FROM payouts WHERE game_id = " + game.id())).as("nothing to refund").isZero();
+    }
+
+    @Test
+    void depositsNobodyReportedAreFoundInTheVaultCreditedAndStartTheGame() throws Exception {
+        Game game = wageredGame();
+        String first = LocalnetTransactions.transfer(game.p1().account(), vault, WAGER, memo(game.id(), game.p1()));
+        String second = LocalnetTransactions.transfer(game.p2().account(), vault, WAGER, memo(game.id(), game.p2()));
+
+        // The test server polls the vault every second and leaves a deposit to its player for 6 s.
+        TestEnvironment.await("the vault poller credits both deposits of game " + game.id(), Duration.ofSeconds(40), () -> {
+            try {
+                return status(game.id()).equals("IN_PROGRESS");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(SchemaIT.strings("SELECT signature FROM deposits WHERE game_id = " + game.id() + " ORDER BY signature"))
+                .containsExactlyInAnyOrder(first, second);
+        assertProblem(report(game.id(), game.p1(), first), 409, "deposit-already-credited");
+        assertThat(SchemaIT.strings("SELECT COUNT(*) FROM vault_scan_cursor")).containsExactly("1");
     }
 
     @Test

@@ -97,6 +97,20 @@ public class DepositBook {
         return next;
     }
 
+    /** The newest vault signature the poller has decided, if any. */
+    public Optional<String> cursor(String vault) {
+        List<?> rows = em.createNativeQuery("SELECT last_signature FROM vault_scan_cursor WHERE vault = ?1")
+                .setParameter(1, vault).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
+    /** Moves the poller's cursor to {@code signature}. */
+    public void saveCursor(String vault, String signature) {
+        em.createNativeQuery("INSERT INTO vault_scan_cursor (vault, last_signature) VALUES (?1, ?2) "
+                        + "ON CONFLICT (vault) DO UPDATE SET last_signature = EXCLUDED.last_signature, updated_at = now()")
+                .setParameter(1, vault).setParameter(2, signature).executeUpdate();
+    }
+
     /** Ids of the games still awaiting deposits after their deadline. */
     @SuppressWarnings("unchecked")
     public List<Long> overdue() {
