@@ -141,6 +141,11 @@ class WagerIT {
         assertThat(SchemaIT.strings("SELECT signature FROM deposits WHERE game_id = " + game.id() + " ORDER BY id"))
                 .containsExactly(first, second);
 
+        assertThat(TestEnvironment.get("/metrics").body().lines()
+                .filter(line -> line.startsWith("sol_duel_blockchain_transactions_total{"))
+                .anyMatch(line -> line.contains("type=\"deposit\"") && line.contains("status=\"credited\"")))
+                .as("credited deposits are counted").isTrue();
+
         // Reported again (by its player, or for another game): credited once only.
         long transfers = number("SELECT COUNT(*) FROM ledger_transfers");
         assertProblem(report(game.id(), game.p1(), first), 409, "deposit-already-credited");

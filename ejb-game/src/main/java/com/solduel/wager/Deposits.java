@@ -9,6 +9,7 @@ import com.solduel.shared.SolDuelException.Kind;
 import com.solduel.solana.Base58;
 import com.solduel.solana.rpc.Commitment;
 import com.solduel.solana.rpc.LandedTransaction;
+import com.solduel.solana.rpc.RpcMetrics;
 import com.solduel.solana.rpc.SolanaRpc;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,10 @@ public class Deposits implements DepositDesk {
     private static final Logger LOG = Logger.getLogger(Deposits.class.getName());
     private static final int SIGNATURE_BYTES = 64;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The {@code type} and {@code status} tags of {@code sol_duel_blockchain_transactions_total} for deposits. */
+    private static final String DEPOSIT = "deposit";
+    private static final String CREDITED = "credited";
+    private static final String REFUSED = "refused";
 
     @EJB
     DepositBook book;
@@ -44,6 +49,9 @@ public class Deposits implements DepositDesk {
 
     @Inject
     GameHall hall;
+
+    @Inject
+    RpcMetrics metrics;
 
     /** What {@code wallet} must send for {@code gameId}, and where the game's deposits stand. */
     public DepositInstructions instructions(long gameId, WalletAddress wallet) {
@@ -90,8 +98,14 @@ public class Deposits implements DepositDesk {
                         + " is not " + commitment.wire() + " on-chain (yet): report it again in a few seconds "
                         + "(before the deadline " + stake.deadline() + "); nothing was credited"));
         String address = vault.address();
-        long lamports = DepositCheck.verify(tx, new DepositCheck.Expected(wallet.value(), address, stake.wager(),
-                DepositMemo.of(gameId, wallet.value())));
+        long lamports;
+        try {
+            lamports = DepositCheck.verify(tx, new DepositCheck.Expected(wallet.value(), address, stake.wager(),
+                    DepositMemo.of(gameId, wallet.value())));
+        } catch (WagerRefusedException refused) {
+            metrics.transaction(DEPOSIT, REFUSED);
+            throw refused;
+        }
         GameStatus status;
         try {
             status = book.credit(new DepositBook.VerifiedDeposit(gameId, playerId, wallet.value(), signature, lamports,
@@ -104,6 +118,7 @@ public class Deposits implements DepositDesk {
             }
             throw e;
         }
+        metrics.transaction(DEPOSIT, CREDITED);
         LOG.info(() -> "deposit " + signature + " of " + lamports + " lamports credited to game " + gameId + " for " + wallet.value());
         if (status == GameStatus.IN_PROGRESS) {
             hall.startGame(gameId);
