@@ -121,7 +121,13 @@ public class Deposits implements DepositDesk {
         metrics.transaction(DEPOSIT, CREDITED);
         LOG.info(() -> "deposit " + signature + " of " + lamports + " lamports credited to game " + gameId + " for " + wallet.value());
         if (status == GameStatus.IN_PROGRESS) {
-            hall.startGame(gameId);
+            try {
+                hall.startGame(gameId);
+            } catch (RuntimeException e) {
+                // The credit is committed and the game is IN_PROGRESS: a node with room adopts it (orphan sweep).
+                LOG.log(java.util.logging.Level.WARNING, "game " + gameId + " has both deposits but was not started here; "
+                        + "a node with room adopts it: " + e);
+            }
         }
         return new DepositCredited(gameId, signature, lamports, lamports - stake.wager(), commitment.wire(), status.name());
     }
