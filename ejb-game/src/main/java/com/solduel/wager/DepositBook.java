@@ -97,6 +97,12 @@ public class DepositBook {
         return next;
     }
 
+    /** Whether any game awaits deposits (only those can be credited, so the poller rests otherwise). */
+    public boolean anyAwaitingDeposits() {
+        return !em.createNativeQuery("SELECT 1 FROM games WHERE status = 'AWAITING_DEPOSITS'::game_status_enum LIMIT 1")
+                .getResultList().isEmpty();
+    }
+
     /** The newest vault signature the poller has decided, if any. */
     public Optional<String> cursor(String vault) {
         List<?> rows = em.createNativeQuery("SELECT last_signature FROM vault_scan_cursor WHERE vault = ?1")

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code solduel.wager.vault-poll-grace-seconds} old (the player's own report goes first). A deposit that is
  * not yet at the required commitment stops the sweep there; the cursor moves past a signature only
  * once it is decided (credited, or refused for good). Every node may run it: crediting is once per
- * signature whoever gets there first.
+ * signature whoever gets there first. While no game awaits deposits it makes no RPC call at all.
  */
 @Singleton
 @Startup
@@ -85,6 +85,9 @@ public class VaultPoller {
         }
         String address = vault.address();
         try {
+            if (!book.anyAwaitingDeposits()) {
+                return; // nothing could be credited: no RPC traffic while no game awaits deposits
+            }
             Optional<String> cursor = book.cursor(address);
             for (AddressSignature entry : newSince(address, cursor.orElse(null))) {
                 if (!decide(entry)) {
