@@ -59,3 +59,24 @@ start_localnet() {
   done
   die "the Solana localnet did not become ready in 30 s; see $log"
 }
+
+# Funds the escrow vault (its keypair named by SOLDUEL_VAULT_KEYPAIR_LOCATION in .local/server.env)
+# from the localnet faucet on the given RPC port, so that it can pay network fees and receive
+# deposits of any size (docs/money.md). Prints the vault's address.
+fund_vault() {
+  local port=$1 lamports=${2:-10000000000}
+  local keypair address
+  keypair=$(secret SOLDUEL_VAULT_KEYPAIR_LOCATION)
+  [ -f "$keypair" ] || die "no vault keypair at '$keypair': run scripts/setup.sh"
+  address=$(node -e '
+    const key = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).slice(32);
+    const A = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    let n = BigInt("0x" + Buffer.from(key).toString("hex")), s = "";
+    while (n > 0n) { s = A[Number(n % 58n)] + s; n /= 58n; }
+    for (const b of key) { if (b !== 0) break; s = "1" + s; }
+    require("fs").writeSync(1, s);' "$keypair") || die "cannot read the vault keypair $keypair"
+  curl -fsS -m 5 -H 'Content-Type: application/json' \
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"requestAirdrop\",\"params\":[\"$address\",$lamports]}" \
+    "http://127.0.0.1:$port" | grep -q '"result"' || die "funding the vault $address on port $port failed"
+  echo "$address"
+}

@@ -30,11 +30,13 @@ class OpenApiIT {
             "get /api/players/{wallet}", "get /api/wallets/{wallet}/balance", "get /api/players/{wallet}/games",
             "get /api/leaderboard", "post /api/admin/leaderboard/rebuild", "get /api/ping",
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
-            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue");
+            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
+            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault");
     private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me",
             "post /api/admin/leaderboard/rebuild",
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
-            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue");
+            "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
+            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits");
     /** Operations that take no request body although their method could carry one. */
     private static final Set<String> BODILESS = Set.of("post /api/admin/leaderboard/rebuild");
 
@@ -117,7 +119,7 @@ class OpenApiIT {
                 .contains("own-game", "game-already-started", "challenge-expired");
         assertThat(description(ops.get("post /api/games/join"), "503")).contains("no-capacity");
         assertThat(description(ops.get("get /api/wallets/{wallet}/balance"), "503")).contains("solana-unavailable");
-        assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number");
+        assertThat(description(ops.get("post /api/games"), "400")).contains("invalid-number", "invalid-wager");
         assertThat(description(ops.get("post /api/games"), "403")).contains("player-banned");
         assertThat(description(ops.get("post /api/games/join"), "403")).contains("player-banned");
         assertThat(description(ops.get("post /api/auth/verify"), "403")).contains("player-banned");
@@ -134,6 +136,11 @@ class OpenApiIT {
         assertThat(description(ops.get("post /api/matchmaking/queue"), "400")).contains("wager-not-offered");
         assertThat(statuses(ops.get("delete /api/matchmaking/queue"))).contains("204", "404", "409");
         assertThat(statuses(ops.get("get /api/matchmaking/queue"))).contains("200", "404");
+        assertThat(description(ops.get("post /api/games/{id}/deposits"), "422")).contains("deposit-wrong-amount",
+                "deposit-wrong-memo", "deposit-wrong-destination", "deposit-not-from-your-wallet", "deposit-transaction-failed");
+        assertThat(description(ops.get("post /api/games/{id}/deposits"), "409")).contains("deposit-not-confirmed",
+                "deposit-already-credited", "deposit-deadline-passed");
+        assertThat(description(ops.get("get /api/vault"), "503")).contains("vault-unavailable");
     }
 
     @Test

@@ -33,7 +33,8 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("game_actions", "games", "player_ratings", "players", "rating_history", "tournaments");
+                .containsExactly("deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payouts",
+                        "player_ratings", "players", "rating_history", "tournaments", "vault_scan_cursor");
     }
 
     @Test
@@ -73,7 +74,51 @@ class SchemaIT {
                 "owner_epoch bigint NOT NULL 0",
                 // 005-ratings-and-matchmaking: whether the result moves ratings, the matchmaking pair
                 "rated boolean NOT NULL true",
-                "match_id character varying(40) NULL");
+                "match_id character varying(40) NULL",
+                // 006-ledger: when a wagered game awaiting deposits is cancelled
+                "deposit_deadline timestamp with time zone NULL");
+        // 006-ledger: the double-entry ledger, deposits credited from the chain, payouts owed (docs/money.md)
+        assertThat(columns("ledger_transfers")).containsExactly(
+                "id bigint NOT NULL nextval('ledger_transfers_id_seq'::regclass)",
+                "kind character varying(16) NOT NULL",
+                "game_id bigint NULL",
+                "reference character varying(88) NULL",
+                "idempotency_key character varying(160) NOT NULL",
+                "created_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+        assertThat(columns("ledger_postings")).containsExactly(
+                "id bigint NOT NULL nextval('ledger_postings_id_seq'::regclass)",
+                "transfer_id bigint NOT NULL",
+                "account character varying(100) NOT NULL",
+                "amount bigint NOT NULL");
+        assertThat(columns("deposits")).containsExactly(
+                "id bigint NOT NULL nextval('deposits_id_seq'::regclass)",
+                "signature character varying(88) NOT NULL",
+                "game_id bigint NOT NULL",
+                "player_id integer NOT NULL",
+                "lamports bigint NOT NULL",
+                "slot bigint NOT NULL",
+                "commitment character varying(16) NOT NULL",
+                "transfer_id bigint NOT NULL",
+                "credited_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+        assertThat(columns("vault_scan_cursor")).containsExactly(
+                "vault character varying(44) NOT NULL",
+                "last_signature character varying(88) NOT NULL",
+                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+        assertThat(columns("payouts")).containsExactly(
+                "id bigint NOT NULL nextval('payouts_id_seq'::regclass)",
+                "kind character varying(16) NOT NULL",
+                "status character varying(16) NOT NULL 'PENDING'::character varying",
+                "reason character varying(32) NOT NULL",
+                "game_id bigint NOT NULL",
+                "player_id integer NOT NULL",
+                "destination character varying(44) NOT NULL",
+                "lamports bigint NOT NULL",
+                "idempotency_key character varying(160) NOT NULL",
+                "signature character varying(88) NULL",
+                "blockhash character varying(44) NULL",
+                "last_valid_block_height bigint NULL",
+                "created_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP",
+                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
         assertThat(columns("player_ratings")).containsExactly(
                 "player_id integer NOT NULL",
                 "game_type game_type_enum NOT NULL",
@@ -116,11 +161,18 @@ class SchemaIT {
         assertThat(strings("SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
                 + "WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1"))
                 .as("the foreign keys").containsExactly(
+                        "deposits FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "deposits FOREIGN KEY (player_id) REFERENCES players(id)",
+                        "deposits FOREIGN KEY (transfer_id) REFERENCES ledger_transfers(id)",
                         "game_actions FOREIGN KEY (game_id) REFERENCES games(id)",
                         "game_actions FOREIGN KEY (player_id) REFERENCES players(id)",
                         "games FOREIGN KEY (player1_id) REFERENCES players(id)",
                         "games FOREIGN KEY (player2_id) REFERENCES players(id)",
                         "games FOREIGN KEY (winner_id) REFERENCES players(id)",
+                        "ledger_postings FOREIGN KEY (transfer_id) REFERENCES ledger_transfers(id)",
+                        "ledger_transfers FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "payouts FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "payouts FOREIGN KEY (player_id) REFERENCES players(id)",
                         "player_ratings FOREIGN KEY (player_id) REFERENCES players(id)",
                         "rating_history FOREIGN KEY (game_id) REFERENCES games(id)",
                         "rating_history FOREIGN KEY (player_id) REFERENCES players(id)",

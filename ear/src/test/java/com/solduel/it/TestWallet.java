@@ -32,6 +32,14 @@ public final class TestWallet {
         }
     }
 
+    /** The same key as a solanaj account, to sign transactions (seed then public key, as solanaj wants). */
+    public org.p2p.solanaj.core.Account solanaAccount() {
+        byte[] secret = new byte[64];
+        System.arraycopy(key.getEncoded(), 0, secret, 0, 32);
+        System.arraycopy(key.generatePublicKey().getEncoded(), 0, secret, 32, 32);
+        return new org.p2p.solanaj.core.Account(secret);
+    }
+
     public String address() {
         return Base58.encode(key.generatePublicKey().getEncoded());
     }

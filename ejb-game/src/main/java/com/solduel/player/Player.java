@@ -70,6 +70,11 @@ public class Player {
     }
 
     /** The cacheable, serializable snapshot of this player. */
+    /** Adds a wagered game's net result (payout minus stake, in lamports; may be negative) to the player's earnings. */
+    public void addEarnings(long lamports) {
+        this.totalEarnings = Math.addExact(totalEarnings, lamports);
+    }
+
     public PlayerState toState() {
         return new PlayerState(id, walletAddress, username, eloRating, wins, losses, totalEarnings,
                 nftProfileMint, createdAt);

@@ -31,6 +31,8 @@ public abstract class SolDuelException extends RuntimeException {
     /** Transport-neutral failure categories; web-api turns them into HTTP statuses. */
     public enum Kind {
         INVALID_INPUT,
+        /** Well-formed, but what it refers to does not qualify (e.g. a deposit transaction that is not the deposit owed). */
+        UNPROCESSABLE,
         NOT_FOUND,
         CONFLICT,
         UNAUTHENTICATED,

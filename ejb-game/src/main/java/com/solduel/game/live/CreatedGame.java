@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A private challenge was created: share the invite code; the server seed's hash is its commitment. */
 @Schema(name = "CreatedGame", description = "A private challenge waiting for an opponent",
-        requiredProperties = {"gameId", "gameType", "bestOf", "inviteCode", "serverSeedSha256", "seat", "clientSeed", "rated"})
+        requiredProperties = {"gameId", "gameType", "bestOf", "inviteCode", "serverSeedSha256", "seat", "clientSeed", "rated", "wager"})
 public record CreatedGame(
         @Schema(description = "The game's id", format = "int64", example = "42") long gameId,
         @Schema(description = "The game type", enumeration = {"RPS", "DUEL"}, example = "RPS") String gameType,
@@ -14,5 +14,8 @@ public record CreatedGame(
                 example = "630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd") String serverSeedSha256,
         @Schema(description = "Your seat", enumeration = {"P1"}, example = "P1") String seat,
         @Schema(description = "Your client seed (yours, or the one the server picked)", example = "alice") String clientSeed,
-        @Schema(description = "Whether the result moves ratings (docs/ratings.md)", example = "true") boolean rated) {
+        @Schema(description = "Whether the result moves ratings (docs/ratings.md)", example = "true") boolean rated,
+
+        @Schema(description = "Each player's stake in lamports (0: free play)", format = "int64", minimum = "0",
+                example = "0") long wager) {
 }

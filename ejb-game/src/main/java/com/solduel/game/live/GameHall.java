@@ -2,6 +2,7 @@ package com.solduel.game.live;
 
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
+import com.solduel.game.table.DepositRequired;
 import com.solduel.game.table.GameRefusedException;
 import com.solduel.game.table.GameStarted;
 import com.solduel.game.table.GameTable;
@@ -48,6 +49,9 @@ public class GameHall {
     @Inject
     RedisConnection redis;
 
+    @Inject
+    DepositDesk deposits;
+
     /** Followers of games still waiting for their second player, by game. */
     private final Map<Long, Map<GameListener, Optional<Seat>>> waiting = new ConcurrentHashMap<>();
     /** Which game each listener follows here (a listener follows one game). */
@@ -90,6 +94,21 @@ public class GameHall {
         }
     }
 
+    /**
+     * A wagered game's second player joined: the seated players following it here (waiting for
+     * an opponent) are told what to deposit. Followers on other nodes hear it when they send
+     * join_game again.
+     */
+    public void depositsOpened(long gameId) {
+        Map<GameListener, Optional<Seat>> waiters = waiting.get(gameId);
+        if (waiters == null) {
+            return;
+        }
+        GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+        waiters.forEach((listener, seat) -> seat.ifPresent(s -> LiveGame.send(listener,
+                deposits.depositRequired(gameId, stored.wallets().get(s)))));
+    }
+
     /** Takes the followers waiting here for {@code gameId} to start (it started on another node). */
     public Map<GameListener, Optional<Seat>> takeWaiting(long gameId) {
         Map<GameListener, Optional<Seat>> waiters = waiting.remove(gameId);
@@ -114,6 +133,14 @@ public class GameHall {
             if (stored.status() == GameStatus.CREATED) {
                 follow(listener, gameId);
                 awaitStart(stored, listener, Optional.of(seat));
+                return;
+            }
+            if (stored.status() == GameStatus.AWAITING_DEPOSITS) {
+                // Told what to deposit; game_started follows here once both deposits are in.
+                DepositRequired instructions = deposits.depositRequired(gameId, wallet.value());
+                follow(listener, gameId);
+                waiting.computeIfAbsent(gameId, id -> new ConcurrentHashMap<>()).put(listener, Optional.of(seat));
+                LiveGame.send(listener, instructions);
                 return;
             }
             if (stored.status() == GameStatus.IN_PROGRESS) {
@@ -180,7 +207,8 @@ public class GameHall {
         if (local.isEmpty()) {
             if (waiting.containsKey(gameId)) {
                 throw new GameRefusedException("game-not-started", Kind.CONFLICT, "game " + gameId
-                        + " starts when the second player joins with the invite code; wait for game_started");
+                        + " starts when the second player joins with the invite code (and, with a wager, both "
+                        + "deposits are in); wait for game_started");
             }
             throw resync(gameId);
         }

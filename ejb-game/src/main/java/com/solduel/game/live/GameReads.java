@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -50,9 +51,15 @@ public class GameReads {
         Optional<GameLog> read = read(gameId);
         if (read.isEmpty()) {
             GameRecords.StoredGame waiting = records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            Map<String, String> players = new TreeMap<>(Map.of("P1", waiting.wallet1()));
+            Map<String, String> clientSeeds = new TreeMap<>();
+            waiting.metadata().getJsonObject("clientSeeds").forEach((seat, seed) -> clientSeeds.put(seat,
+                    ((jakarta.json.JsonString) seed).getString()));
+            if (waiting.wallet2() != null) {
+                players.put("P2", waiting.wallet2()); // a wagered game awaiting (or cancelled for want of) deposits
+            }
             return new GameSummary(gameId, waiting.type().name(), waiting.metadata().getInt("bestOf"),
-                    waiting.status().name(), Map.of("P1", waiting.wallet1()),
-                    Map.of("P1", waiting.metadata().getJsonObject("clientSeeds").getString("P1")),
+                    waiting.status().name(), players, clientSeeds,
                     waiting.serverSeedHash(), null, null, null, null, null);
         }
         GameLog log = read.get();

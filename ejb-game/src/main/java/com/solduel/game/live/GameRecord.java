@@ -52,6 +52,9 @@ public class GameRecord {
 
     String blockchainTxHash;
 
+    /** When a wagered game still AWAITING_DEPOSITS is cancelled (changelog 006). */
+    Instant depositDeadline;
+
     @Column(insertable = false, updatable = false)
     Instant createdAt;
 
@@ -75,12 +78,7 @@ public class GameRecord {
     }
 
     GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
-               String metadata) {
-        this(player1Id, type, inviteCode, serverSeed, serverSeedHash, metadata, true);
-    }
-
-    GameRecord(int player1Id, GameType type, String inviteCode, String serverSeed, String serverSeedHash,
-               String metadata, boolean rated) {
+               String metadata, long wagerAmount, boolean rated) {
         this.rated = rated;
         this.player1Id = player1Id;
         this.gameType = type;
@@ -89,7 +87,7 @@ public class GameRecord {
         this.serverSeedHash = serverSeedHash;
         this.metadata = metadata;
         this.status = GameStatus.CREATED;
-        this.wagerAmount = 0;
+        this.wagerAmount = wagerAmount;
     }
 
     /** A game made by matchmaking from pair {@code matchId}: both seats are taken, it has no invite code. */
@@ -113,6 +111,14 @@ public class GameRecord {
         this.metadata = newMetadata;
         this.status = status.moveTo(GameStatus.IN_PROGRESS);
         this.startTime = Instant.now();
+    }
+
+    /** The second player took the seat of a wagered game: both players now owe their deposit by {@code deadline}. */
+    void awaitDeposits(int player2, String newMetadata, Instant deadline) {
+        this.player2Id = player2;
+        this.metadata = newMetadata;
+        this.status = status.moveTo(GameStatus.AWAITING_DEPOSITS);
+        this.depositDeadline = deadline;
     }
 
     /** The game ended: {@code winner} null for a draw. */
@@ -168,6 +174,15 @@ public class GameRecord {
 
     Instant endTime() {
         return endTime;
+    }
+
+    /** The stake each player puts in, in lamports (0: free play). */
+    public long wagerAmount() {
+        return wagerAmount;
+    }
+
+    Instant depositDeadline() {
+        return depositDeadline;
     }
 
     public GameStatus status() {

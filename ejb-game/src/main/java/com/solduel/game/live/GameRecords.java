@@ -31,6 +31,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,8 @@ public class GameRecords {
      * parallel requests cannot slip past the cap).
      */
     public GameRecord create(WalletAddress creator, GameType type, GameOptions options, ServerSeed seed,
-                             ClientSeed creatorSeed, String inviteCode, int maxOpen, boolean rated) {
+                             ClientSeed creatorSeed, String inviteCode, int maxOpen, long wager, int houseFeeBps,
+                             boolean rated) {
         Player p1 = player(creator);
         em.createNativeQuery("SELECT id FROM players WHERE id = ?1 FOR UPDATE").setParameter(1, p1.id()).getResultList();
         Long open = em.createQuery("SELECT COUNT(g) FROM GameRecord g WHERE g.player1Id = :p AND g.status = :s "
@@ -78,18 +80,25 @@ public class GameRecords {
             throw new GameRefusedException("too-many-open-challenges", Kind.CONFLICT, "you already have " + open
                     + " open challenges (at most " + maxOpen + "): wait for an opponent to join one, or for one to expire");
         }
-        JsonObject metadata = Json.createObjectBuilder()
+        var metadata = Json.createObjectBuilder()
                 .add("bestOf", options.bestOf())
-                .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()))
-                .build();
-        GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(), metadata.toString(), rated);
+                .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()));
+        if (wager > 0) {
+            // The fee in force when the game was made is the one its settlement takes.
+            metadata.add("houseFeeBps", houseFeeBps);
+        }
+        GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(),
+                metadata.build().toString(), wager, rated);
         em.persist(game);
         em.flush();
         return game;
     }
 
-    /** Seats {@code joiner} as P2 of the game with {@code inviteCode} and starts it (free play: no deposits). */
-    public GameRecord join(String inviteCode, WalletAddress joiner, ClientSeed joinerSeed) {
+    /**
+     * Seats {@code joiner} as P2 of the game with {@code inviteCode}: a free game starts (IN_PROGRESS);
+     * a wagered one waits for both deposits (AWAITING_DEPOSITS) until now + {@code depositWindow}.
+     */
+    public GameRecord join(String inviteCode, WalletAddress joiner, ClientSeed joinerSeed, Duration depositWindow) {
         Player p2 = player(joiner);
         GameRecord game = em.createQuery("SELECT g FROM GameRecord g WHERE g.inviteCode = :code", GameRecord.class)
                 .setParameter("code", inviteCode)
@@ -112,7 +121,12 @@ public class GameRecords {
         }
         JsonObject metadata = parse(game.metadata());
         JsonObject seeds = Json.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
-        game.start(p2.id(), Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString());
+        String joined = Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
+        if (game.wagerAmount() > 0) {
+            game.awaitDeposits(p2.id(), joined, Instant.now().plus(depositWindow));
+        } else {
+            game.start(p2.id(), joined);
+        }
         return game;
     }
 
@@ -397,9 +411,9 @@ public class GameRecords {
                              JsonObject metadata, Integer player1Id, Integer player2Id, String wallet1,
                              String wallet2, Instant startTime, long ownerEpoch, List<LogRow> rows, boolean rated) {
 
-        /** Whether both seats are taken (the game has started). */
+        /** Whether the game has started: both seats taken and (for a wager) both deposits in. */
         public boolean started() {
-            return player2Id != null;
+            return player2Id != null && status != GameStatus.AWAITING_DEPOSITS && status != GameStatus.CANCELLED;
         }
 
         /** The fixed setup of a started game. */

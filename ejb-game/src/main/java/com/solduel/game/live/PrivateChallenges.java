@@ -10,8 +10,11 @@ import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.GameRefusedException;
 import com.solduel.player.PlayerBans;
+import com.solduel.money.Lamports;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
+import com.solduel.wager.EscrowVault;
+import com.solduel.wager.WagerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -22,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Private challenges (SPEC §6): a player creates a game and shares its invite code; the second
  * player joins with it and the game starts through {@link GameHall#startGame}, the one way every
- * game starts. Free play (wager 0) today. A player holds a few open challenges at most, and one
+ * game starts. A challenge with a wager waits for both deposits first (docs/money.md). A player holds a few open challenges at most, and one
  * nobody joins expires ({@link ChallengeExpiry}).
  */
 @ApplicationScoped
@@ -45,37 +48,56 @@ public class PrivateChallenges {
     PlayerBans bans;
 
     @Inject
+    WagerSettings wagers;
+
+    @Inject
+    EscrowVault vault;
+
+    @Inject
     @ConfigProperty(name = "solduel.game.open-challenges-per-player")
     int openChallengesPerPlayer;
 
     /**
      * Creates a private challenge by {@code creator} (refused when banned); the second player joins
-     * with the invite code. An unrated one ({@code rated} false) changes no rating when it ends.
+     * with the invite code. An unrated one ({@code rated} false) changes no rating when it ends. A
+     * wager above 0 must be within the limits, and needs the escrow vault.
      */
-    public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed, boolean rated) {
+    public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed,
+                              boolean rated, Lamports wager) {
         bans.refuseIfBanned(creator);
         GameOptions options = options(type, bestOf);
         ClientSeed seed = clientSeed(clientSeed);
+        wagers.limits().check(wager);
+        if (wager.value() > 0) {
+            vault.address(); // vault-unavailable before anything is written
+        }
         ServerSeed serverSeed = ServerSeed.generate();
         GameRecord game = records.create(creator, type, options, serverSeed, seed, inviteCode(), openChallengesPerPlayer,
-                rated);
+                wager.value(), wagers.limits().houseFeeBps(), rated);
         return new CreatedGame(game.id(), type.name(), options.bestOf(), game.inviteCode(), game.serverSeedHash(),
-                Seat.P1.name(), seed.value(), rated);
+                Seat.P1.name(), seed.value(), rated, wager.value());
     }
 
     /**
-     * Seats {@code player} in the game with {@code inviteCode}; the game starts at once (free
-     * play). Refused before anything is written when the player is banned or no game server has room.
+     * Seats {@code player} in the game with {@code inviteCode}: a free game starts at once; a
+     * wagered one waits for both deposits ({@link com.solduel.wager.Deposits}) and starts when they
+     * are in. Refused before anything is written when the player is banned or no game server has room.
      */
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
         bans.refuseIfBanned(player);
         ClientSeed seed = clientSeed(clientSeed);
         owned.requireRoomSomewhere();
-        GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed);
-        GameRecords.StoredGame started = hall.startGame(game.id());
-        return new JoinedGame(game.id(), game.gameType().name(), started.setup().options().bestOf(),
-                game.serverSeedHash(), Seat.P2.name(), seed.value(), started.wallet1(),
-                started.setup().clientSeeds().p1().value());
+        GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed, wagers.depositWindow());
+        GameRecords.StoredGame joined;
+        if (game.status() == GameStatus.AWAITING_DEPOSITS) {
+            joined = records.loadHeader(game.id()).orElseThrow(() -> GameRefusedException.notFound(game.id()));
+            hall.depositsOpened(game.id());
+        } else {
+            joined = hall.startGame(game.id());
+        }
+        return new JoinedGame(game.id(), game.gameType().name(), joined.setup().options().bestOf(),
+                game.serverSeedHash(), Seat.P2.name(), seed.value(), joined.wallet1(),
+                joined.setup().clientSeeds().p1().value(), game.status().name(), game.wagerAmount());
     }
 
     private static GameOptions options(GameType type, int bestOf) {

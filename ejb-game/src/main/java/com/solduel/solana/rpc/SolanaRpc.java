@@ -142,6 +142,76 @@ public class SolanaRpc {
                 logs));
     }
 
+    /**
+     * The landed transaction with its message (signers, account keys, instructions), or empty while
+     * it is not (yet) at {@code commitment} (confirmed or finalized). The answer is read strictly:
+     * an endpoint that answers something that is not this transaction gives
+     * {@link SolanaUnavailableException}, so nothing is decided on a wrong answer.
+     */
+    public Optional<LandedTransaction> getLandedTransaction(String signature, Commitment commitment) {
+        if (commitment == Commitment.PROCESSED) {
+            throw new IllegalArgumentException("getTransaction needs confirmed or finalized commitment, not processed");
+        }
+        JsonObject response = pool.call("getTransaction", params().add(signature)
+                .add(Json.createObjectBuilder()
+                        .add("commitment", commitment.wire())
+                        .add("encoding", "json")
+                        .add("maxSupportedTransactionVersion", 0))
+                .build());
+        JsonValue result = response.get("result");
+        if (result == null || result.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (result.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new SolanaUnavailableException("an RPC endpoint answered getTransaction with a "
+                    + result.getValueType() + ", not a transaction");
+        }
+        try {
+            return Optional.of(LandedTransactionJson.read(signature, result.asJsonObject()));
+        } catch (LandedTransactionJson.MalformedAnswerException e) {
+            throw new SolanaUnavailableException("an RPC endpoint answered getTransaction for " + signature
+                    + " with a malformed transaction: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Signatures of transactions that touched {@code address}, newest first: at most {@code limit}
+     * (1..1000), older than {@code before} and newer than {@code until} when given. Read strictly;
+     * a malformed answer gives {@link SolanaUnavailableException}. (solanaj's own call throws
+     * ClassCastException on any non-empty answer.)
+     */
+    public List<AddressSignature> getSignaturesForAddress(String address, String before, String until, int limit,
+                                                          Commitment commitment) {
+        if (limit < 1 || limit > 1000 || commitment == Commitment.PROCESSED) {
+            throw new IllegalArgumentException("limit 1..1000 and confirmed or finalized commitment");
+        }
+        var config = Json.createObjectBuilder().add("commitment", commitment.wire()).add("limit", limit);
+        if (before != null) {
+            config.add("before", before);
+        }
+        if (until != null) {
+            config.add("until", until);
+        }
+        JsonValue result = pool.call("getSignaturesForAddress", params().add(address).add(config).build()).get("result");
+        if (!(result instanceof JsonArray entries) || entries.size() > limit) {
+            throw new SolanaUnavailableException("an RPC endpoint answered getSignaturesForAddress with something "
+                    + "that is not a list of at most " + limit + " entries");
+        }
+        List<AddressSignature> signatures = new ArrayList<>();
+        for (JsonValue value : entries) {
+            if (!(value instanceof JsonObject entry) || !(entry.get("signature") instanceof JsonString signature)
+                    || !(entry.get("slot") instanceof JsonNumber slot) || !slot.isIntegral() || !entry.containsKey("err")) {
+                throw new SolanaUnavailableException("an RPC endpoint answered getSignaturesForAddress with a malformed entry");
+            }
+            JsonValue memo = entry.getOrDefault("memo", JsonValue.NULL);
+            signatures.add(new AddressSignature(signature.getString(), slot.longValueExact(),
+                    entry.get("blockTime") instanceof JsonNumber time && time.isIntegral() ? time.longValueExact() : null,
+                    entry.get("err").getValueType() == JsonValue.ValueType.NULL,
+                    memo instanceof JsonString text ? text.getString() : null));
+        }
+        return signatures;
+    }
+
     /** Asks the cluster's faucet (localnet, devnet) for {@code lamports}; returns the airdrop's signature. */
     public String requestAirdrop(String address, long lamports) {
         return pool.call("requestAirdrop", params().add(address).add(lamports)

@@ -194,6 +194,28 @@ class SolanaRpcLocalnetTest {
     }
 
     @Test
+    void aDepositWithAMemoSignedWithSolanajIsReadWithItsMessageAndPassesTheDepositCheck() {
+        Account player = funded(2 * SOL);
+        Account vault = funded(SOL);
+        String memo = com.solduel.wager.DepositMemo.of(7, player.getPublicKeyBase58());
+        Transaction transaction = new Transaction();
+        transaction.addInstruction(SystemProgram.transfer(player.getPublicKey(), vault.getPublicKey(), SOL / 10));
+        transaction.addInstruction(org.p2p.solanaj.programs.MemoProgram.writeUtf8(player.getPublicKey(), memo));
+        transaction.setRecentBlockHash(solana.getLatestBlockhash(Commitment.CONFIRMED).blockhash());
+        transaction.sign(player);
+        String signature = solana.sendTransaction("deposit", transaction.serialize());
+
+        LandedTransaction landed = solana.getLandedTransaction(signature, Commitment.CONFIRMED).orElseThrow();
+
+        assertThat(landed.signature()).isEqualTo(signature);
+        assertThat(landed.feePayer()).isEqualTo(player.getPublicKeyBase58());
+        assertThat(landed.instructions()).hasSize(2);
+        assertThat(com.solduel.wager.DepositCheck.verify(landed, new com.solduel.wager.DepositCheck.Expected(
+                player.getPublicKeyBase58(), vault.getPublicKeyBase58(), SOL / 10, memo))).isEqualTo(SOL / 10);
+        assertThat(solana.getLandedTransaction(Base58.encode(new byte[64]), Commitment.FINALIZED)).isEmpty();
+    }
+
+    @Test
     void getTransactionNeedsAtLeastConfirmedCommitment() {
         assertThatThrownBy(() -> solana.getTransaction(Base58.encode(new byte[64]), Commitment.PROCESSED))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -8,6 +8,10 @@ import com.solduel.game.live.JoinedGame;
 import com.solduel.game.live.PrivateChallenges;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.verify.GameExportJson;
+import com.solduel.money.Lamports;
+import com.solduel.wager.DepositCredited;
+import com.solduel.wager.DepositInstructions;
+import com.solduel.wager.Deposits;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Private challenges (create, join by invite code), game summaries and the verifiable export. */
+/** Private challenges (create, join by invite code), wagered games' deposits, game summaries and the verifiable export. */
 @Path("/games")
 @Produces(MediaType.APPLICATION_JSON)
 public class GameResource {
@@ -47,25 +51,30 @@ public class GameResource {
     GameReads games;
 
     @Inject
+    Deposits deposits;
+
+    @Inject
     JsonWebToken token;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlayerTokens.PLAYER)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Create a private challenge (free play); share the invite code with your opponent",
+    @Operation(summary = "Create a private challenge, free or with a wager; share the invite code with your opponent",
             description = "It is cancelled if nobody joins within solduel.game.challenge-ttl-minutes (30 by default). "
-                    + "Rated unless `rated` is false: an unrated game's result changes no rating (docs/ratings.md).")
+                    + "Rated unless `rated` is false: an unrated game's result changes no rating (docs/ratings.md). "
+                    + "With a wager above 0, the game waits for both players' deposits once the second player joins "
+                    + "(docs/money.md).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateGameRequest.class),
             examples = @ExampleObject(name = "rps-best-of-3",
-                    value = "{\"gameType\": \"RPS\", \"bestOf\": 3, \"clientSeed\": \"alice\", \"rated\": true}")))
+                    value = "{\"gameType\": \"RPS\", \"bestOf\": 3, \"clientSeed\": \"alice\", \"rated\": true, \"wager\": 50000000}")))
     @APIResponse(responseCode = "201", description = "The game, its invite code and server seed hash",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedGame"),
                     examples = @ExampleObject(name = "created", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"inviteCode\": \"ABCD2345\", \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", "
-                            + "\"seat\": \"P1\", \"clientSeed\": \"alice\", \"rated\": true}")))
-    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+                            + "\"seat\": \"P1\", \"clientSeed\": \"alice\", \"rated\": true, \"wager\": 50000000}")))
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", options the game type does not allow, e.g. bestOf other than 1, 3 or 5 for RPS (`invalid-game-options`), a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`), a wager that is not an exact JSON integer of lamports (`invalid-number`), or a wager above 0 outside solduel.wager.min-lamports..max-lamports (`invalid-wager`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -81,13 +90,14 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
+    @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE + "; or `vault-unavailable`: a wager above 0 on a server without an escrow vault (free play works)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body {\"gameType\": ...} is required") CreateGameRequest request) {
         GameType type = GameType.parse(request.gameType());
         int bestOf = request.bestOf() == null ? 1 : request.bestOf();
         CreatedGame game = challenges.create(WalletAddress.of(token.getSubject()), type, bestOf,
-                Optional.ofNullable(request.clientSeed()), request.rated() == null || request.rated());
+                Optional.ofNullable(request.clientSeed()), request.rated() == null || request.rated(),
+                request.wager() == null ? Lamports.ZERO : request.wager());
         return Response.status(Response.Status.CREATED).entity(game).build();
     }
 
@@ -96,15 +106,15 @@ public class GameResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlayerTokens.PLAYER)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Join a private challenge by its invite code; the game starts at once")
+    @Operation(summary = "Join a private challenge by its invite code; a free game starts at once, a wagered one awaits both deposits")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JoinGameRequest.class),
             examples = @ExampleObject(name = "join", value = "{\"inviteCode\": \"ABCD2345\", \"clientSeed\": \"bob\"}")))
-    @APIResponse(responseCode = "200", description = "The started game and your seat",
+    @APIResponse(responseCode = "200", description = "The joined game, your seat, and its status (IN_PROGRESS, or AWAITING_DEPOSITS for a wager)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "JoinedGame"),
                     examples = @ExampleObject(name = "joined", value = "{\"gameId\": 42, \"gameType\": \"RPS\", "
                             + "\"bestOf\": 3, \"serverSeedSha256\": \"630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd\", \"seat\": \"P2\", "
-                            + "\"clientSeed\": \"bob\", \"opponent\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"opponentClientSeed\": \"alice\"}")))
+                            + "\"clientSeed\": \"bob\", \"opponent\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"opponentClientSeed\": \"alice\", \"status\": \"IN_PROGRESS\", \"wager\": 0}")))
     @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
@@ -182,5 +192,93 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
         return Response.ok(GameExportJson.write(games.export(id)), MediaType.APPLICATION_JSON).build();
+    }
+    @GET
+    @Path("/{id}/deposits")
+    @RolesAllowed(PlayerTokens.PLAYER)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Your deposit for a wagered game: the vault, the lamports, the memo, the deadline; and where both deposits stand",
+            description = "Send a System Program transfer of at least `lamports` from your wallet to `vault`, with a Memo "
+                    + "program instruction carrying exactly `memo`, in one transaction signed by your wallet, before "
+                    + "`deadline`; then report its signature with POST /api/games/{id}/deposits (docs/money.md).")
+    @APIResponse(responseCode = "200", description = "The deposit you owe and the state of both deposits",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DepositInstructions"),
+                    examples = @ExampleObject(name = "awaiting", value = "{\"gameId\": 42, \"status\": \"AWAITING_DEPOSITS\", "
+                            + "\"vault\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", \"lamports\": 50000000, "
+                            + "\"memo\": \"solduel:deposit:game=42:wallet=" + ApiSchemas.WALLET_EXAMPLE + "\", "
+                            + "\"deadline\": \"2026-11-30T20:05:00Z\", \"deposited\": false, \"opponentDeposited\": true}")))
+    @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), or an id that is not a 64-bit integer (`invalid-number`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`not-your-game`: only the game's two players have deposits",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`game-not-found`: no game has this id",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`game-not-wagered` (free play takes no deposits) or `deposits-not-open` (the second player has not joined yet)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "`vault-unavailable`: this server has no escrow vault configured",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public DepositInstructions depositInstructions(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id) {
+        return deposits.instructions(id, WalletAddress.of(token.getSubject()));
+    }
+
+    @POST
+    @Path("/{id}/deposits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PlayerTokens.PLAYER)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Report your deposit's transaction: it is verified on-chain and credited once; the game starts when both are in",
+            description = "The server reads the transaction through its Solana RPC pool and checks: it succeeded; your "
+                    + "wallet paid its fee and signed it; its System Program transfers from your wallet to the vault add up "
+                    + "to the wager or more (more is refunded); a Memo instruction carries exactly the game's memo; it is "
+                    + "`confirmed` (`finalized` for a wager above solduel.wager.finalized-above-lamports). A transaction is "
+                    + "credited once, to one game. Every refusal credits nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DepositReport.class),
+            examples = @ExampleObject(name = "deposit", value = "{\"signature\": "
+                    + "\"5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQUW\"}")))
+    @APIResponse(responseCode = "200", description = "Credited; `gameStatus` IN_PROGRESS when this was the second deposit (the game has started)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DepositCredited"),
+                    examples = @ExampleObject(name = "credited", value = "{\"gameId\": 42, \"signature\": "
+                            + "\"5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQUW\", "
+                            + "\"lamports\": 50000000, \"refundLamports\": 0, \"commitment\": \"confirmed\", \"gameStatus\": \"AWAITING_DEPOSITS\"}")))
+    @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", an id that is not a 64-bit integer (`invalid-number`), or a signature that is not base58 of 64 bytes (`invalid-signature`)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "`not-your-game`: only the game's two players deposit",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`game-not-found`: no game has this id",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "`deposit-not-confirmed` (not found at the required commitment yet: "
+            + "report it again in a few seconds), `deposit-already-credited` (this transaction is credited already, to this "
+            + "or another game), `deposit-already-made` (your deposit for this game is credited already), "
+            + "`deposit-deadline-passed` (the game was cancelled or its deadline passed), `deposits-not-open` (the second "
+            + "player has not joined), `deposits-closed` (both deposits are in), `game-not-wagered` (free play)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = ApiSchemas.TOO_LARGE,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = ApiSchemas.UNSUPPORTED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The transaction is not the deposit owed: `deposit-transaction-failed` "
+            + "(it failed on-chain), `deposit-not-from-your-wallet` (another wallet paid or signed it), "
+            + "`deposit-wrong-destination` (no transfer from your wallet to the vault), `deposit-wrong-amount` (less than "
+            + "the wager), `deposit-wrong-memo` (no Memo instruction with exactly the game's memo)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = ApiSchemas.RATE_LIMITED,
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "`solana-unavailable` (no Solana RPC endpoint answered, or one answered "
+            + "something that is not this transaction; retry) or `vault-unavailable` (no escrow vault configured)",
+            content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public DepositCredited reportDeposit(@Parameter(description = "The game's id", example = "42") @PathParam("id") long id,
+                                         @Valid @NotNull(message = "a JSON body {\"signature\": ...} is required") DepositReport report) {
+        return deposits.report(id, WalletAddress.of(token.getSubject()), report.signature());
     }
 }

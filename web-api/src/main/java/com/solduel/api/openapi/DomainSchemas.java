@@ -21,6 +21,9 @@ import com.solduel.player.PlayerPage;
 import com.solduel.player.PlayerProfile;
 import com.solduel.player.RatingPoint;
 import com.solduel.player.PlayerState;
+import com.solduel.wager.DepositCredited;
+import com.solduel.wager.DepositInstructions;
+import com.solduel.wager.VaultInfo;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -50,7 +53,8 @@ public class DomainSchemas implements OASModelReader {
             PlayerPage.class, CreatedGame.class, JoinedGame.class, GameSummary.class, PlayerBan.class, PlayerProfile.class,
             GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
             LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class,
-            QueueStatus.class, MatchFound.class, MatchOpponent.class, SearchRange.class);
+            QueueStatus.class, MatchFound.class, MatchOpponent.class, SearchRange.class, VaultInfo.class,
+            DepositInstructions.class, DepositCredited.class);
 
     @Override
     public OpenAPI buildModel() {

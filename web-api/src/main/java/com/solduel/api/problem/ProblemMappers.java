@@ -31,6 +31,23 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
     private static final String RUNTIME_FAILURE = "org.jboss.resteasy.spi.Failure";
+    /** JAX-RS 3.1's Status has no 422. */
+    private static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Status.Family getFamily() {
+            return Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
 
     @Context
     UriInfo uriInfo;
@@ -142,6 +159,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     static Response.StatusType statusOf(SolDuelException.Kind kind) {
         return switch (kind) {
             case INVALID_INPUT -> Status.BAD_REQUEST;
+            case UNPROCESSABLE -> UNPROCESSABLE_CONTENT;
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;

@@ -3,6 +3,7 @@ package com.solduel.ws.protocol;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.ActionAccepted;
+import com.solduel.game.table.DepositRequired;
 import com.solduel.game.table.GameMessage;
 import com.solduel.game.table.GameOver;
 import com.solduel.game.table.GameStarted;
@@ -97,6 +98,12 @@ public final class GameWire {
         if (message instanceof PlayerReturned back) {
             return JSON.createObjectBuilder().add("type", "player_reconnected").add("gameId", back.gameId())
                     .add("seat", back.seat().name()).build();
+        }
+        if (message instanceof DepositRequired deposit) {
+            return JSON.createObjectBuilder().add("type", "deposit_required").add("gameId", deposit.gameId())
+                    .add("vault", deposit.vault()).add("lamports", deposit.lamports()).add("memo", deposit.memo())
+                    .add("deadline", deposit.deadlineMillis()).add("deposited", deposit.deposited())
+                    .add("opponentDeposited", deposit.opponentDeposited()).build();
         }
         throw new IllegalArgumentException("no frame for " + message.getClass().getName());
     }

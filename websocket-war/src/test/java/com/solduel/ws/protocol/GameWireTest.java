@@ -3,6 +3,7 @@ package com.solduel.ws.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.game.rules.Seat;
+import com.solduel.game.table.DepositRequired;
 import com.solduel.game.table.PlayerActed;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +21,15 @@ class GameWireTest {
         assertThat(GameWire.text(next)).contains("\"version\":3", "\"timedOut\":true");
         assertThat(GameWire.text(new PlayerActed(2, 42, Seat.P1, 1, false))).as("an equal event, another object")
                 .isEqualTo(first);
+    }
+
+    @Test
+    void aDepositRequiredFrameCarriesEveryFieldTheProtocolDocuments() {
+        String frame = GameWire.text(new DepositRequired(42, "VAULT", 50_000_000, "solduel:deposit:game=42:wallet=W",
+                1_795_505_374_000L, false, true));
+
+        assertThat(frame).isEqualTo("{\"type\":\"deposit_required\",\"gameId\":42,\"vault\":\"VAULT\","
+                + "\"lamports\":50000000,\"memo\":\"solduel:deposit:game=42:wallet=W\",\"deadline\":1795505374000,"
+                + "\"deposited\":false,\"opponentDeposited\":true}");
     }
 }

@@ -1,0 +1,60 @@
+package com.solduel.wager;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Cancels wagered games whose deposit deadline passed, every {@code solduel.wager.deadline-sweep-seconds},
+ * and records a pending refund for each credited stake. Every node runs it: each game is cancelled
+ * in its own transaction under its row lock, at most once.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DepositDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(DepositDeadlines.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    DepositBook book;
+
+    @Inject
+    @ConfigProperty(name = "solduel.wager.deadline-sweep-seconds")
+    long sweepSeconds;
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(sweepSeconds * 1000, sweepSeconds * 1000, new TimerConfig("deposit-deadlines", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        try {
+            for (long gameId : book.overdue()) {
+                if (book.cancelOverdue(gameId)) {
+                    LOG.info(() -> "game " + gameId + " cancelled: its deposits were not both in by the deadline");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cancelling games past their deposit deadline failed; retrying in " + sweepSeconds + " s: " + e);
+        }
+    }
+}
