@@ -93,8 +93,8 @@ public class GameRecord {
     /** A game made by matchmaking from pair {@code matchId}: both seats are taken, it has no invite code. */
     static GameRecord matched(int player1Id, GameType type, String serverSeed, String serverSeedHash, String metadata,
                               boolean rated, String matchId) {
-        GameRecord game = new GameRecord(player1Id, type, null, serverSeed, serverSeedHash, metadata);
-        game.rated = rated;
+        // Free play: matchmaking offers wager 0 only until its wagered queues open (docs/matchmaking.md).
+        GameRecord game = new GameRecord(player1Id, type, null, serverSeed, serverSeedHash, metadata, 0L, rated);
         game.matchId = matchId;
         return game;
     }
