@@ -50,8 +50,16 @@ public class RpcMetrics implements RpcObserver {
     @Inject
     MetricRegistry registry;
 
-    /** Registers the gauges of the pool's endpoints. */
+    /** The transactions the server sends, each counted by outcome from the start (at 0). */
+    static final List<String> SENT_TYPES = List.of("payout", "refund");
+
+    /** Registers the gauges of the pool's endpoints, and the transaction counters. */
     void register(List<RpcEndpoint> endpoints) {
+        for (String type : SENT_TYPES) {
+            for (String status : List.of(SUBMITTED, REJECTED, UNAVAILABLE)) {
+                registry.counter(TRANSACTIONS, new Tag("type", type), new Tag("status", status));
+            }
+        }
         for (RpcEndpoint endpoint : endpoints) {
             Tag tag = tag(endpoint);
             registry.gauge(HEALTHY, () -> endpoint.health().healthy() ? 1 : 0, tag);
