@@ -2,7 +2,11 @@ package com.solduel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,23 @@ class MetricsIT {
         assertThat(TestEnvironment.get("/api/players/" + unknownWallet).statusCode()).isEqualTo(404);
         assertThat(TestEnvironment.get("/api/players/" + unknownWallet).statusCode()).isEqualTo(404);
         assertThat(value(scrape(), "http_requests_total", "status=\"404\"")).isGreaterThanOrEqualTo(before + 2);
+    }
+
+    @Test
+    void everyMetricTheAlertsAndTheDashboardReadExists() throws Exception {
+        Path ops = Path.of(System.getProperty("user.dir")).getParent().resolve("ops");
+        String rules = Files.readString(ops.resolve("prometheus/sol-duel.rules.yml"));
+        String dashboard = Files.readString(ops.resolve("grafana/dashboards/sol-duel.json"));
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b((?:sol_duel|solana_rpc|http_requests)_[a-z_]+)").matcher(rules + dashboard);
+        while (m.find()) {
+            names.add(m.group(1).replaceFirst("_(bucket|sum|count)$", ""));
+        }
+        assertThat(names).as("metrics named by the rules and the dashboard").hasSizeGreaterThan(8);
+        String metrics = scrape();
+        for (String name : names) {
+            assertThat(metrics).as("%s on /metrics", name).containsPattern("(?m)^# TYPE " + name + " ");
+        }
     }
 
     private static String scrape() {

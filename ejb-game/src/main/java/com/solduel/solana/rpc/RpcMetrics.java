@@ -50,6 +50,9 @@ public class RpcMetrics implements RpcObserver {
     @Inject
     MetricRegistry registry;
 
+    /** The {@code kind} of an answer that is a JSON-RPC error object (the endpoint works; the request was refused). */
+    public static final String RPC_ERROR = "rpc_error";
+
     /** The transactions the server sends, each counted by outcome from the start (at 0). */
     static final List<String> SENT_TYPES = List.of("payout", "refund");
 
@@ -66,6 +69,10 @@ public class RpcMetrics implements RpcObserver {
             registry.gauge(BREAKER_OPEN, () -> endpoint.breaker().state() == ObservedBreaker.State.OPEN ? 1 : 0, tag);
             registry.counter(REQUESTS, tag);
             registry.timer(LATENCY, tag);
+            for (RpcTransportException.Kind kind : RpcTransportException.Kind.values()) {
+                registry.counter(ERRORS, tag, new Tag("kind", kind.tag()));
+            }
+            registry.counter(ERRORS, tag, new Tag("kind", RPC_ERROR));
         }
     }
 
