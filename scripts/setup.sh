@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine for SOL Duel, idempotently: installs and starts PostgreSQL and Redis when
 # missing (reusing running ones), generates local secrets under .local/, creates the database role
-# and the databases, and installs the Solana localnet's npm packages.
+# and the databases, installs promtool (Debian's prometheus package) and the Solana localnet's npm
+# packages.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -37,6 +38,14 @@ if ! redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
   wait_for 10 redis-cli -p "$REDIS_PORT" ping || die "Redis did not start: see $LOCAL/redis/redis.log"
 fi
 info "Redis answers on port $REDIS_PORT"
+
+step "promtool (checks and unit-tests the alerting rules in ops/prometheus)"
+if ! command -v promtool >/dev/null; then
+  apt_install prometheus
+  # Only promtool is wanted; a Prometheus server the package may have started is stopped again.
+  as_root systemctl disable --now prometheus >/dev/null 2>&1 || true
+fi
+info "$(promtool --version 2>&1 | head -1)"
 
 step "Secrets ($SECRETS, outside the repository)"
 umask 077

@@ -18,14 +18,17 @@ import java.util.Optional;
 /**
  * Refuses a handshake before the upgrade, so no socket is ever opened for it: from a browser
  * origin outside {@code solduel.http.allowed-origins} with HTTP 403, without a valid Bearer token
- * with HTTP 401, for a banned player with HTTP 403 ({@code player-banned}). The body is an RFC 9457
- * problem with the refusal's code.
+ * with HTTP 401, for a banned player with HTTP 403 ({@code player-banned}), and any handshake while
+ * the node holds {@code solduel.ws.max-connections} sockets with HTTP 503 {@code server-full}. The
+ * body is an RFC 9457 problem with the refusal's code.
  */
 @WebFilter(urlPatterns = GameEndpoint.PATH)
 public class HandshakeFilter extends HttpFilter {
 
     /** The code of a handshake from a browser origin that is not allowed. */
     static final String ORIGIN_NOT_ALLOWED = "origin-not-allowed";
+    /** The code of a handshake refused because the node holds {@code solduel.ws.max-connections} sockets. */
+    static final String SERVER_FULL = "server-full";
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -33,6 +36,9 @@ public class HandshakeFilter extends HttpFilter {
 
     @Inject
     WebSocketSettings settings;
+
+    @Inject
+    PlayerConnections connections;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,6 +48,12 @@ public class HandshakeFilter extends HttpFilter {
         if (origin != null && !settings.allowedOrigins().contains(origin)) {
             problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", ORIGIN_NOT_ALLOWED,
                     "pages from this origin may not open a game socket");
+            return;
+        }
+        if (connections.full()) {
+            response.setHeader("Retry-After", "5");
+            problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", SERVER_FULL,
+                    "this server holds as many game sockets as it may; retry shortly (another node may have room)");
             return;
         }
         try {

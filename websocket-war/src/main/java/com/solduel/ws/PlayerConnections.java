@@ -31,6 +31,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class PlayerConnections {
 
     static final String GAUGE = "sol_duel_player_connections";
+    static final String CAPACITY_GAUGE = "sol_duel_player_connections_capacity";
     /** How long a ban heard here also closes sockets that open afterwards (far longer than a handshake takes). */
     private static final long RECENT_BAN_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -59,6 +60,9 @@ public class PlayerConnections {
         registry.gauge(Metadata.builder().withName(GAUGE)
                 .withDescription("Number of connected players (open authenticated game sockets on this node)").build(),
                 open, Set::size);
+        registry.gauge(Metadata.builder().withName(CAPACITY_GAUGE)
+                .withDescription("Game sockets this node holds at most (solduel.ws.max-connections)").build(),
+                settings, WebSocketSettings::maxConnections);
     }
 
     @PreDestroy
@@ -134,6 +138,11 @@ public class PlayerConnections {
     }
 
     /** Open authenticated sockets on this node. */
+    /** Whether this node holds as many game sockets as it may ({@code solduel.ws.max-connections}). */
+    public boolean full() {
+        return open.size() >= settings.maxConnections();
+    }
+
     public int count() {
         return open.size();
     }

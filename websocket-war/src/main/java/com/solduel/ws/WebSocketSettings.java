@@ -50,6 +50,14 @@ public class WebSocketSettings {
     @ConfigProperty(name = "solduel.ws.max-sockets-per-player", defaultValue = "5")
     int maxSocketsPerPlayer;
 
+    /**
+     * Game sockets this node holds at most (SPEC §14: 10,000); a handshake beyond it is refused with
+     * HTTP 503 {@code server-full} before the upgrade, so a client tries another node or later.
+     */
+    @Inject
+    @ConfigProperty(name = "solduel.ws.max-connections", defaultValue = "10000")
+    int maxConnections;
+
     /** Log lines one player's sockets may cause per minute on this node; past it, one "suppressed" line. */
     @Inject
     @ConfigProperty(name = "solduel.ws.log-lines-per-player-per-minute", defaultValue = "10")
@@ -74,6 +82,10 @@ public class WebSocketSettings {
 
     public int refusalsBeforeClose() {
         return refusalsBeforeClose;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
     }
 
     public long idleTimeoutSeconds() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The seed's game metrics: {@code sol_duel_active_games_total}, {@code sol_duel_game_completions_total{result_type}}
- * and {@code sol_duel_game_duration_seconds} (buckets 30..1200 s, set in microprofile-config.properties).
+ * and {@code sol_duel_game_duration_seconds} (buckets 30..1200 s, set in microprofile-config.properties), all
+ * registered at start; and {@code sol_duel_game_capacity}, the games this node may own (for the capacity alert).
  */
 @ApplicationScoped
 public class GameMetrics {
@@ -29,10 +31,27 @@ public class GameMetrics {
         // Observing the event instantiates this bean; @PostConstruct does the registration.
     }
 
+    private static final Metadata COMPLETIONS = Metadata.builder().withName("sol_duel_game_completions")
+            .withDescription("Total number of completed games").build();
+    private static final Metadata DURATION = Metadata.builder().withName("sol_duel_game_duration")
+            .withUnit(MetricUnits.SECONDS).withDescription("Game duration in seconds").build();
+    /** Every value of {@code result_type}. */
+    static final List<String> RESULT_TYPES = List.of("win", "draw", "forfeit");
+
     @PostConstruct
     void register() {
         registry.gauge(Metadata.builder().withName("sol_duel_active_games_total")
                 .withDescription("Number of currently active games").build(), active, AtomicLong::get);
+        // Every series exists from the start at 0, so rate() and alerts see the first game too.
+        RESULT_TYPES.forEach(type -> registry.counter(COMPLETIONS, new Tag("result_type", type)));
+        registry.histogram(DURATION);
+    }
+
+    /** Publishes how many games this node may own at once (0 on a node without the engine role). */
+    void capacity(long games) {
+        registry.gauge(Metadata.builder().withName("sol_duel_game_capacity")
+                .withDescription("Games this node may own at once (solduel.game.max-games-per-node; 0 without the engine role)")
+                .build(), () -> games);
     }
 
     void gameStarted() {
@@ -49,9 +68,7 @@ public class GameMetrics {
         active.decrementAndGet();
         String resultType = Outcome.FORFEIT.equals(outcome.reason()) || Outcome.ABANDONED.equals(outcome.reason())
                 ? "forfeit" : outcome.isDraw() ? "draw" : "win";
-        registry.counter(Metadata.builder().withName("sol_duel_game_completions")
-                .withDescription("Total number of completed games").build(), new Tag("result_type", resultType)).inc();
-        registry.histogram(Metadata.builder().withName("sol_duel_game_duration").withUnit(MetricUnits.SECONDS)
-                .withDescription("Game duration in seconds").build()).update(Math.round(seconds));
+        registry.counter(COMPLETIONS, new Tag("result_type", resultType)).inc();
+        registry.histogram(DURATION).update(Math.round(seconds));
     }
 }

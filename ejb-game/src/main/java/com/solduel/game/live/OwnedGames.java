@@ -97,6 +97,7 @@ public class OwnedGames {
     @PostConstruct
     void start() {
         settings = new TableSettings(turnSeconds * 1000L, graceSeconds * 1000L, RETRY_MILLIS, MISSES_TO_FORFEIT);
+        metrics.capacity(capacity());
         long renewEvery = Math.max(100, leases.leaseMillis() / 3);
         upkeep = scheduler.scheduleAtFixedRate(this::upkeep, 0, renewEvery, TimeUnit.MILLISECONDS);
         sweep = scheduler.scheduleWithFixedDelay(this::adoptOrphans, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);

@@ -50,14 +50,29 @@ public class RpcMetrics implements RpcObserver {
     @Inject
     MetricRegistry registry;
 
-    /** Registers the gauges of the pool's endpoints. */
+    /** The {@code kind} of an answer that is a JSON-RPC error object (the endpoint works; the request was refused). */
+    public static final String RPC_ERROR = "rpc_error";
+
+    /** The transactions the server sends, each counted by outcome from the start (at 0). */
+    static final List<String> SENT_TYPES = List.of("payout", "refund");
+
+    /** Registers the gauges of the pool's endpoints, and the transaction counters. */
     void register(List<RpcEndpoint> endpoints) {
+        for (String type : SENT_TYPES) {
+            for (String status : List.of(SUBMITTED, REJECTED, UNAVAILABLE)) {
+                registry.counter(TRANSACTIONS, new Tag("type", type), new Tag("status", status));
+            }
+        }
         for (RpcEndpoint endpoint : endpoints) {
             Tag tag = tag(endpoint);
             registry.gauge(HEALTHY, () -> endpoint.health().healthy() ? 1 : 0, tag);
             registry.gauge(BREAKER_OPEN, () -> endpoint.breaker().state() == ObservedBreaker.State.OPEN ? 1 : 0, tag);
             registry.counter(REQUESTS, tag);
             registry.timer(LATENCY, tag);
+            for (RpcTransportException.Kind kind : RpcTransportException.Kind.values()) {
+                registry.counter(ERRORS, tag, new Tag("kind", kind.tag()));
+            }
+            registry.counter(ERRORS, tag, new Tag("kind", RPC_ERROR));
         }
     }
 

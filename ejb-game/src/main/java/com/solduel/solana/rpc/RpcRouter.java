@@ -67,7 +67,7 @@ final class RpcRouter {
             return answer;
         } catch (JsonRpcErrorException refused) {
             endpoint.breaker().succeeded(); // the node works; the request was wrong
-            observer.failed(endpoint, "rpc_error", since(start));
+            observer.failed(endpoint, RpcMetrics.RPC_ERROR, since(start));
             throw refused;
         } catch (RpcTransportException e) {
             endpoint.breaker().failed();

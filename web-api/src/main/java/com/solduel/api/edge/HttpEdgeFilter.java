@@ -2,6 +2,7 @@ package com.solduel.api.edge;
 
 import com.solduel.api.problem.Problem;
 import com.solduel.api.problem.StatusProblems;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
@@ -27,13 +28,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * answer ({@code nosniff}; {@code no-store} on sign-in and personal answers; HSTS over TLS), the
  * CORS allowlist and preflights, refusal of malformed {@code Accept}/{@code Content-Type}, and the
  * per-address rate limits (429 problem with {@code Retry-After}). Settings are MicroProfile Config
- * keys {@code solduel.http.*} (defaults in ejb-game's microprofile-config.properties).
+ * keys {@code solduel.http.*} (defaults in ejb-game's microprofile-config.properties). Every answer is
+ * counted in {@code http_requests_total{status}} ({@link HttpRequestMetrics}).
  */
 @WebFilter(filterName = "http-edge", urlPatterns = "/*", asyncSupported = true)
 public class HttpEdgeFilter extends HttpFilter {
 
     private static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
     private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    HttpRequestMetrics requests;
 
     private CorsPolicy cors;
     private RateLimits limits;
@@ -75,6 +80,18 @@ public class HttpEdgeFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean failed = true;
+        try {
+            handle(request, response, chain);
+            failed = false;
+        } finally {
+            // An exception out of the chain becomes the container's 500.
+            requests.answered(failed ? 500 : response.getStatus());
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI();
         response.setHeader("X-Content-Type-Options", "nosniff");
