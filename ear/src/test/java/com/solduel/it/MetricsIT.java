@@ -43,6 +43,11 @@ class MetricsIT {
         assertType(metrics, "sol_duel_game_capacity", "gauge");
         assertType(metrics, "http_requests_total", "counter");
         assertThat(metrics).containsPattern("(?m)^http_requests_total\\{[^}]*status=\"500\"");
+        assertType(metrics, "sol_duel_matchmaking_queue_size", "gauge");
+        assertType(metrics, "sol_duel_matchmaking_matches_total", "counter");
+        assertType(metrics, "sol_duel_matchmaking_wait_seconds", "histogram");
+        assertThat(metrics).as("time-to-match buckets of RPS:0:rated")
+                .containsPattern("(?m)^sol_duel_matchmaking_wait_seconds_bucket\\{(?=[^}]*bucket=\"RPS:0:rated\")(?=[^}]*le=\"60(\\.0)?\")");
         assertType(metrics, "solana_rpc_endpoint_healthy", "gauge");
         assertType(metrics, "solana_rpc_breaker_open", "gauge");
     }

@@ -25,12 +25,20 @@ public class MatchmakingMetrics {
 
     private final Map<Bucket, AtomicLong> sizes = new ConcurrentHashMap<>();
 
+    private static final Metadata MATCHES = Metadata.builder().withName("sol_duel_matchmaking_matches")
+            .withDescription("Matches made (pairs that became a game)").build();
+    private static final Metadata WAIT = Metadata.builder().withName("sol_duel_matchmaking_wait")
+            .withUnit(MetricUnits.SECONDS).withDescription("Time from joining the queue to the game").build();
+
+    /** Registers a bucket's series (at 0) the first time the loop sees it, so alerts see them before the first match. */
     void register(Bucket bucket) {
         sizes.computeIfAbsent(bucket, b -> {
             AtomicLong size = new AtomicLong();
+            Tag tag = new Tag("bucket", b.tag());
             registry.gauge(Metadata.builder().withName("sol_duel_matchmaking_queue_size")
-                    .withDescription("Players waiting in a matchmaking bucket").build(), size, AtomicLong::get,
-                    new Tag("bucket", b.tag()));
+                    .withDescription("Players waiting in a matchmaking bucket").build(), size, AtomicLong::get, tag);
+            registry.counter(MATCHES, tag);
+            registry.histogram(WAIT, tag);
             return size;
         });
     }
@@ -41,11 +49,10 @@ public class MatchmakingMetrics {
     }
 
     void matched(Bucket bucket, long waitedMillis) {
+        register(bucket);
         Tag tag = new Tag("bucket", bucket.tag());
-        registry.counter(Metadata.builder().withName("sol_duel_matchmaking_matches")
-                .withDescription("Matches made (pairs that became a game)").build(), tag).inc();
-        registry.histogram(Metadata.builder().withName("sol_duel_matchmaking_wait").withUnit(MetricUnits.SECONDS)
-                .withDescription("Time from joining the queue to the game").build(), tag).update(Math.round(waitedMillis / 1000.0));
+        registry.counter(MATCHES, tag).inc();
+        registry.histogram(WAIT, tag).update(Math.round(waitedMillis / 1000.0));
     }
 
     void pairingPass(Duration took) {
