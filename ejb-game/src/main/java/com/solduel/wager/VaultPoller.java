@@ -45,7 +45,6 @@ public class VaultPoller {
     private static final Logger LOG = Logger.getLogger(VaultPoller.class.getName());
     private static final Pattern MEMO = Pattern.compile("solduel:deposit:game=([0-9]{1,18}):wallet=([1-9A-HJ-NP-Za-km-z]{32,44})");
     private static final int PAGE = 1000;
-    private static final int MAX_PAGES = 10;
 
     @Resource
     TimerService timers;
@@ -104,7 +103,9 @@ public class VaultPoller {
     private List<AddressSignature> newSince(String address, String until) {
         List<AddressSignature> newestFirst = new ArrayList<>();
         String before = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        // Every page back to the cursor: the cursor moves past what is processed, so stopping short of
+        // it would skip the oldest new signatures for good (a deposit never credited by the poller).
+        while (true) {
             List<AddressSignature> got = solana.getSignaturesForAddress(address, before, until, PAGE, Commitment.CONFIRMED);
             newestFirst.addAll(got);
             if (got.size() < PAGE) {
