@@ -578,9 +578,9 @@ const methods = {
   // ---- test-only control methods (never subject to faults)
   localnet_setFault: (p) => {
     const a = Array.isArray(p) ? p[0] : p;
-    if (!a || typeof a !== 'object') throw invalidParams('params: {port, mode: none|http500|hang|http429|slow|rpcError, delayMs?, code?, message?, methods?}');
+    if (!a || typeof a !== 'object') throw invalidParams('params: {port, mode: none|http500|hang|http429|slow|rpcError|dropTx, delayMs?, code?, message?, methods?}');
     if (!servers.has(a.port) || a.port === opt.controlPort) throw invalidParams(`port ${a.port} is not a faultable RPC port of this server (${[...servers.keys()].filter((x) => x !== opt.controlPort)})`);
-    if (!['none', 'http500', 'hang', 'http429', 'slow', 'rpcError'].includes(a.mode)) throw invalidParams(`unknown fault mode ${a.mode} (none|http500|hang|http429|slow|rpcError)`);
+    if (!['none', 'http500', 'hang', 'http429', 'slow', 'rpcError', 'dropTx'].includes(a.mode)) throw invalidParams(`unknown fault mode ${a.mode} (none|http500|hang|http429|slow|rpcError|dropTx)`);
     const delayMs = a.delayMs ?? 1000;
     if (!Number.isInteger(delayMs) || delayMs < 0) throw invalidParams('delayMs must be a non-negative integer');
     const code = a.code ?? -32603;
@@ -664,6 +664,16 @@ function handler(port) {
         // HTTP 200 with a JSON-RPC error object: the node answered and refused the request.
         const id = body.id !== undefined ? body.id : null;
         return send(200, toJson({ jsonrpc: '2.0', error: { code: fault.code, message: fault.message }, id }));
+      }
+      if (fault && fault.mode === 'dropTx' && body && !Array.isArray(body) && body.method === 'sendTransaction') {
+        // Accepted and lost: the signature comes back as from a node that forwarded it, and the
+        // transaction never reaches the chain (a leader that never got it). Checked like a send first.
+        const id = body.id !== undefined ? body.id : null;
+        let sig;
+        try { const c = config(body.params, 1); sig = parseTx(decodeWire(body.params[0], c.encoding ?? 'base58')).sig; }
+        catch (e) { return send(200, toJson(call(body))); } // a malformed send gets the node's usual error
+        dropped++;
+        return send(200, toJson({ jsonrpc: '2.0', result: sig, id }));
       }
       if (req.method === 'GET' && req.url === '/health') return send(200, 'ok', 'text/plain');
       if (req.method !== 'POST') return send(405, 'Used HTTP Method is not allowed. POST or OPTIONS is required', 'text/plain');

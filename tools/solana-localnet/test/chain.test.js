@@ -4,7 +4,7 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const bs58 = require('bs58').default;
-const { startServer, rawRpc, rpc, result, waitStatus, fund, transferTx, web3, MEMO } = require('./helpers');
+const { startServer, rawRpc, rpc, result, sleep, waitStatus, fund, transferTx, web3, MEMO } = require('./helpers');
 
 const LAMPORTS = web3.LAMPORTS_PER_SOL;
 let srv, conn, connB, alice, bob;
@@ -287,6 +287,25 @@ describe('ports and faults', () => {
     assert.equal(bad.error.code, -32602);
     await setFault(A, srv.ports[B], 'none');
     assert.equal(typeof (await result(srv.ports[B], 'getBalance', [web3.Keypair.generate().publicKey.toBase58()])).value, 'number');
+  });
+
+  test('dropTx answers the signature of a send and loses the transaction; the same bytes land once the fault is cleared', async () => {
+    const frank = web3.Keypair.generate();
+    const { blockhash } = await conn.getLatestBlockhash();
+    const wire = transferTx(alice, frank.publicKey, LAMPORTS, blockhash).serialize();
+    const before = (await result(srv.ports[A], 'localnet_status', [])).dropped;
+    await setFault(A, srv.ports[B], 'dropTx');
+    const sig = await connB.sendRawTransaction(wire);
+    assert.equal(sig, bs58.encode(wire.subarray(1, 65)));
+    await sleep(300);
+    assert.equal((await conn.getSignatureStatuses([sig], { searchTransactionHistory: true })).value[0], null);
+    assert.equal(await conn.getBalance(frank.publicKey), 0);
+    assert.equal((await result(srv.ports[A], 'localnet_status', [])).dropped, before + 1);
+    assert.equal(typeof await result(srv.ports[B], 'getSlot', []), 'number'); // other methods are served
+    await setFault(A, srv.ports[B], 'none');
+    assert.equal(await connB.sendRawTransaction(wire), sig);
+    await waitStatus(conn, sig, 'confirmed');
+    assert.equal(await conn.getBalance(frank.publicKey), LAMPORTS);
   });
 
   test('bad fault calls are rejected', async () => {

@@ -60,4 +60,51 @@ final class LocalnetTransactions {
         return result.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT
                 && result.asJsonObject().getJsonObject("meta").get("err").getValueType() != jakarta.json.JsonValue.ValueType.NULL;
     }
+
+    /** A System Program transfer found on the chain, with the memo of its transaction (null when none). */
+    record ChainTransfer(String signature, String from, String to, long lamports, String memo) {
+    }
+
+    /**
+     * Every successful System Program transfer from {@code from} to {@code to} on the chain, read from the
+     * chain itself: the signatures touching {@code to}, then each transaction (jsonParsed).
+     */
+    static List<ChainTransfer> transfers(String from, String to) {
+        int port = SolanaLocalnet.PORTS.get(0);
+        List<ChainTransfer> found = new java.util.ArrayList<>();
+        var signatures = SolanaLocalnet.rpc(port, "getSignaturesForAddress", Json.createArrayBuilder().add(to)
+                .add(Json.createObjectBuilder().add("commitment", "confirmed").add("limit", 1000)).build()).asJsonArray();
+        for (var entry : signatures) {
+            String signature = entry.asJsonObject().getString("signature");
+            var tx = SolanaLocalnet.rpc(port, "getTransaction", Json.createArrayBuilder().add(signature)
+                    .add(Json.createObjectBuilder().add("commitment", "confirmed").add("encoding", "jsonParsed")).build());
+            if (tx.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT
+                    || tx.asJsonObject().getJsonObject("meta").get("err").getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+                continue;
+            }
+            String memo = null;
+            List<long[]> amounts = new java.util.ArrayList<>();
+            for (var ix : tx.asJsonObject().getJsonObject("transaction").getJsonObject("message").getJsonArray("instructions")) {
+                JsonObject instruction = ix.asJsonObject();
+                String program = instruction.getString("program", "");
+                if (program.equals("spl-memo")) {
+                    memo = instruction.getString("parsed");
+                } else if (program.equals("system") && instruction.getJsonObject("parsed").getString("type").equals("transfer")) {
+                    JsonObject info = instruction.getJsonObject("parsed").getJsonObject("info");
+                    if (info.getString("source").equals(from) && info.getString("destination").equals(to)) {
+                        amounts.add(new long[] {info.getJsonNumber("lamports").longValueExact()});
+                    }
+                }
+            }
+            for (long[] amount : amounts) {
+                found.add(new ChainTransfer(signature, from, to, amount[0], memo));
+            }
+        }
+        return found;
+    }
+
+    /** The transfers on the chain that pay payout {@code payoutId} (memo {@code solduel:payout:<id>}) from the vault to {@code to}. */
+    static List<ChainTransfer> payoutTransfers(String vault, String to, long payoutId) {
+        return transfers(vault, to).stream().filter(t -> ("solduel:payout:" + payoutId).equals(t.memo())).toList();
+    }
 }

@@ -33,8 +33,8 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payouts",
-                        "player_ratings", "players", "rating_history", "tournaments", "vault_scan_cursor");
+                .containsExactly("deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
+                        "payouts", "player_ratings", "players", "rating_history", "tournaments", "vault_scan_cursor");
     }
 
     @Test
@@ -171,6 +171,7 @@ class SchemaIT {
                         "games FOREIGN KEY (winner_id) REFERENCES players(id)",
                         "ledger_postings FOREIGN KEY (transfer_id) REFERENCES ledger_transfers(id)",
                         "ledger_transfers FOREIGN KEY (game_id) REFERENCES games(id)",
+                        "payout_attempts FOREIGN KEY (payout_id) REFERENCES payouts(id)",
                         "payouts FOREIGN KEY (game_id) REFERENCES games(id)",
                         "payouts FOREIGN KEY (player_id) REFERENCES players(id)",
                         "player_ratings FOREIGN KEY (player_id) REFERENCES players(id)",

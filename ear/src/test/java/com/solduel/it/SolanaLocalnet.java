@@ -30,7 +30,7 @@ public final class SolanaLocalnet {
 
     /** What {@code localnet_setFault} can make a port do. */
     public enum Fault {
-        NONE("none"), HTTP500("http500"), HANG("hang"), HTTP429("http429");
+        NONE("none"), HTTP500("http500"), HANG("hang"), HTTP429("http429"), DROP_TX("dropTx");
 
         private final String mode;
 

@@ -99,6 +99,22 @@ class WagerIT {
         return Long.parseLong(SchemaIT.strings(sql).get(0));
     }
 
+    /** Waits until every payout of {@code gameId} is CONFIRMED by the payouts job; returns them as "id signature". */
+    static List<String> awaitPayoutsConfirmed(long gameId) {
+        TestEnvironment.await("the payouts job confirms every payout of game " + gameId, Duration.ofSeconds(60), () -> {
+            try {
+                return number("SELECT COUNT(*) FROM payouts WHERE game_id = " + gameId + " AND status <> 'CONFIRMED'") == 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            return SchemaIT.strings("SELECT id || ' ' || signature FROM payouts WHERE game_id = " + gameId + " ORDER BY id");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String status(long gameId) throws SQLException {
         return SchemaIT.strings("SELECT status::text FROM games WHERE id = " + gameId).get(0);
     }
@@ -152,9 +168,9 @@ class WagerIT {
                 .as("the ledger's vault account moved as much as the vault on-chain").isEqualTo(2 * WAGER + 1_000);
         assertThat(number("SELECT -SUM(amount) FROM ledger_postings WHERE account = 'game:" + game.id() + ":pot'"))
                 .as("the pot").isEqualTo(2 * WAGER);
-        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                 + "FROM payouts WHERE game_id = " + game.id()))
-                .containsExactly("REFUND OVERPAYMENT PENDING 1000 " + game.p2().address());
+                .containsExactly("REFUND OVERPAYMENT 1000 " + game.p2().address());
         assertThat(SchemaIT.strings("SELECT signature FROM deposits WHERE game_id = " + game.id() + " ORDER BY id"))
                 .containsExactly(first, second);
 
@@ -173,7 +189,9 @@ class WagerIT {
     }
 
     @Test
-    void aPlayerFollowingTheGameOverTheSocketIsToldWhatToDepositAndHearsTheStart() throws Exception {
+    void aPlayerFollowingTheGameOverTheSocketIsToldWhatToDepositAndHearsTheStartAndTheWinnerIsPaidOnChain() throws Exception {
+        long[] vaultBefore = new long[1];
+        long[] winnerBefore = new long[1];
         Player p1 = player();
         Player p2 = player();
         JsonObject created = TestEnvironment.json(GameApiIT.post("/api/games",
@@ -205,7 +223,9 @@ class WagerIT {
             assertThat(first.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
             assertThat(second.await("game_started").getJsonNumber("gameId").longValue()).isEqualTo(gameId);
 
-            // P2 wins the one round: owed the pot minus 2.5%, the house keeps the fee, in the result's transaction.
+            // P2 wins the one round: paid the pot minus 2.5% on-chain, the house keeps the fee.
+            vaultBefore[0] = LocalnetTransactions.balance(vault);
+            winnerBefore[0] = LocalnetTransactions.balance(p2.address());
             first.submit(gameId, 1, "ROCK");
             second.submit(gameId, 1, "PAPER");
             assertThat(first.await("game_over").getString("outcome")).isEqualTo("P2");
@@ -213,15 +233,29 @@ class WagerIT {
         }
         long pot = 2 * WAGER;
         long fee = pot * 250 / 10_000;
-        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                 + "FROM payouts WHERE game_id = " + gameId))
-                .containsExactly("PAYOUT WIN PENDING " + (pot - fee) + " " + p2.address());
+                .containsExactly("PAYOUT WIN " + (pot - fee) + " " + p2.address());
+        String[] payout = awaitPayoutsConfirmed(gameId).get(0).split(" ");
+        assertThat(LocalnetTransactions.balance(p2.address()) - winnerBefore[0]).as("the winner's balance on-chain")
+                .isEqualTo(pot - fee);
+        assertThat(LocalnetTransactions.payoutTransfers(vault, p2.address(), Long.parseLong(payout[0])))
+                .as("transfers on the chain for this payout").hasSize(1)
+                .allSatisfy(t -> assertThat(t.signature()).isEqualTo(payout[1]));
+        assertThat(SchemaIT.strings("SELECT blockchain_tx_hash FROM games WHERE id = " + gameId)).containsExactly(payout[1]);
+        long networkFee = number("SELECT network_fee FROM payouts WHERE id = " + payout[0]);
+        assertThat(networkFee).as("one signature's fee").isEqualTo(5_000);
+        assertThat(vaultBefore[0] - LocalnetTransactions.balance(vault)).as("the vault paid the winner and the network fee")
+                .isEqualTo(pot - fee + networkFee);
+        assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
+                + "WHERE t.game_id = " + gameId + " AND p.account = 'vault'"))
+                .as("the vault keeps the fee less the network fee, in the ledger as on-chain").isEqualTo(fee - networkFee);
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
                 .as("the pot is empty").isZero();
         assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + gameId + " AND p.account = 'house:fees'")).isEqualTo(fee);
-        assertThat(number("SELECT -SUM(amount) FROM ledger_postings WHERE account = 'player:" + p2.address() + ":payouts'"))
-                .isEqualTo(pot - fee);
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'player:" + p2.address()
+                + ":payouts'")).as("nothing owed once paid").isZero();
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + p2.address() + "'"))
                 .isEqualTo(WAGER - fee);
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + p1.address() + "'"))
@@ -251,10 +285,16 @@ class WagerIT {
             JsonObject over = first.await("game_over");
             assertThat(over.getString("outcome")).isEqualTo("DRAW");
         }
-        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                 + "FROM payouts WHERE game_id = " + game.id() + " ORDER BY destination"))
-                .containsExactlyInAnyOrder("REFUND DRAW PENDING " + WAGER + " " + game.p1().address(),
-                        "REFUND DRAW PENDING " + WAGER + " " + game.p2().address());
+                .containsExactlyInAnyOrder("REFUND DRAW " + WAGER + " " + game.p1().address(),
+                        "REFUND DRAW " + WAGER + " " + game.p2().address());
+        for (String paid : awaitPayoutsConfirmed(game.id())) {
+            long id = Long.parseLong(paid.split(" ")[0]);
+            String to = SchemaIT.strings("SELECT destination FROM payouts WHERE id = " + id).get(0);
+            assertThat(LocalnetTransactions.payoutTransfers(vault, to, id)).as("refund " + id + " on the chain")
+                    .extracting(LocalnetTransactions.ChainTransfer::lamports).containsExactly(WAGER);
+        }
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + game.id() + ":pot'"))
                 .isZero();
         assertThat(number("SELECT COUNT(*) FROM ledger_transfers WHERE game_id = " + game.id() + " AND kind = 'HOUSE_FEE'"))
@@ -333,7 +373,7 @@ class WagerIT {
     }
 
     @Test
-    void aMissedDeadlineCancelsTheGameAndTheDepositThatWasPaidIsOwedBackAsAPendingRefund() throws Exception {
+    void aMissedDeadlineCancelsTheGameAndTheDepositThatWasPaidIsRefundedOnChain() throws Exception {
         Game game = wageredGame();
         String paid = LocalnetTransactions.transfer(game.p1().account(), vault, WAGER, memo(game.id(), game.p1()));
         assertThat(report(game.id(), game.p1(), paid).statusCode()).isEqualTo(200);
@@ -348,13 +388,17 @@ class WagerIT {
             }
         });
 
-        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                 + "FROM payouts WHERE game_id = " + game.id()))
-                .containsExactly("REFUND DEPOSIT_DEADLINE_MISSED PENDING " + WAGER + " " + game.p1().address());
+                .containsExactly("REFUND DEPOSIT_DEADLINE_MISSED " + WAGER + " " + game.p1().address());
+        long refund = Long.parseLong(awaitPayoutsConfirmed(game.id()).get(0).split(" ")[0]);
+        assertThat(LocalnetTransactions.payoutTransfers(vault, game.p1().address(), refund))
+                .as("the refund on the chain, once").extracting(LocalnetTransactions.ChainTransfer::lamports)
+                .containsExactly(WAGER);
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + game.id() + ":pot'"))
                 .as("the pot is empty").isZero();
-        assertThat(number("SELECT SUM(amount) FROM ledger_postings WHERE account = 'player:" + game.p1().address() + ":payouts'"))
-                .as("owed to the player who paid").isEqualTo(-WAGER);
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'player:" + game.p1().address()
+                + ":payouts'")).as("owed to the player who paid, then paid").isZero();
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'player:"
                 + game.p2().address() + ":payouts'")).as("nothing owed to the one who did not pay").isZero();
         assertThat(TestEnvironment.json(instructions(game.id(), game.p2())).getString("status")).isEqualTo("CANCELLED");

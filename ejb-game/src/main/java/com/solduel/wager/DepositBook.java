@@ -5,6 +5,7 @@ import com.solduel.ledger.Ledger;
 import com.solduel.ledger.LedgerAccounts;
 import com.solduel.ledger.Posting;
 import com.solduel.ledger.TransferKind;
+import com.solduel.payout.PayoutsOwed;
 import com.solduel.shared.SolDuelException.Kind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,9 @@ public class DepositBook {
 
     @EJB
     Ledger ledger;
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<PayoutsOwed> owed;
 
     /** A wagered game as its deposits see it. */
     public record Stake(long gameId, GameStatus status, long wager, Instant deadline, boolean pastDeadline,
@@ -162,6 +166,7 @@ public class DepositBook {
                 .setParameter(1, kind).setParameter(2, reason).setParameter(3, gameId).setParameter(4, playerId)
                 .setParameter(5, wallet).setParameter(6, lamports).setParameter(7, key)
                 .executeUpdate();
+        owed.fire(new PayoutsOwed(gameId));
     }
 
     /** Refuses a signature credited already (to any game): checked before the chain is read, and again under the lock. */

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,6 +47,17 @@ public class EscrowVault {
     /** The vault's address (base58); {@code vault-unavailable} (503) when no keypair is configured or readable. */
     public String address() {
         return keys().address;
+    }
+
+    /**
+     * Signs {@code message} with the vault's key (Ed25519, 64 bytes): only transfers out of the
+     * vault the payouts job has recorded before sending ({@code com.solduel.payout}).
+     */
+    public byte[] sign(byte[] message) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, keys().secret);
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
     }
 
     /** Whether a vault keypair is configured and readable (wagers need one). */
@@ -113,7 +125,6 @@ public class EscrowVault {
     /** The keypair: the secret stays in here. */
     private static final class Keys {
         final String address;
-        @SuppressWarnings("unused") // signs payouts (docs/money.md: step 2)
         final Ed25519PrivateKeyParameters secret;
 
         Keys(String address, Ed25519PrivateKeyParameters secret) {

@@ -25,6 +25,10 @@ public class RpcMetrics implements RpcObserver {
     public static final String SUBMITTED = "submitted";
     public static final String REJECTED = "rejected";
     public static final String UNAVAILABLE = "unavailable";
+    /** A sent transaction that landed and succeeded (payouts, refunds). */
+    public static final String CONFIRMED = "confirmed";
+    /** A sent transaction refused at preflight or landed with an error (payouts, refunds). */
+    public static final String FAILED = "failed";
 
     private static final Set<String> NOT_SENT = Set.of(RpcTransportException.Kind.BREAKER_OPEN.tag(),
             RpcTransportException.Kind.BULKHEAD_FULL.tag());
@@ -59,7 +63,7 @@ public class RpcMetrics implements RpcObserver {
     /** Registers the gauges of the pool's endpoints, and the transaction counters. */
     void register(List<RpcEndpoint> endpoints) {
         for (String type : SENT_TYPES) {
-            for (String status : List.of(SUBMITTED, REJECTED, UNAVAILABLE)) {
+            for (String status : List.of(SUBMITTED, REJECTED, UNAVAILABLE, CONFIRMED, FAILED)) {
                 registry.counter(TRANSACTIONS, new Tag("type", type), new Tag("status", status));
             }
         }

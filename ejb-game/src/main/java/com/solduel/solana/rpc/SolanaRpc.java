@@ -44,6 +44,22 @@ public class SolanaRpc {
                 .getJsonNumber("result").longValueExact();
     }
 
+    /** The block height the node has reached at {@code commitment} (what a blockhash's last valid block height is compared with). */
+    public long getBlockHeight(Commitment commitment) {
+        return pool.call("getBlockHeight", params().add(config(commitment)).build())
+                .getJsonNumber("result").longValueExact();
+    }
+
+    /**
+     * The fee the cluster charges for {@code message} (the bytes a signer signs), or empty when its
+     * blockhash is no longer valid.
+     */
+    public Optional<Long> getFeeForMessage(byte[] message, Commitment commitment) {
+        JsonObject result = result(pool.call("getFeeForMessage", params()
+                .add(Base64.getEncoder().encodeToString(message)).add(config(commitment)).build()));
+        return result.get("value") instanceof JsonNumber fee ? Optional.of(fee.longValueExact()) : Optional.empty();
+    }
+
     /** The balance of {@code address} (base58) in lamports, with the slot it was read at. */
     public AccountBalance getBalance(String address, Commitment commitment) {
         JsonObject result = result(pool.call("getBalance", params().add(address).add(config(commitment)).build()));

@@ -194,6 +194,33 @@ class SolanaRpcLocalnetTest {
     }
 
     @Test
+    void aTransferWithAMemoBuiltByteByByteAndSignedWithBouncyCastleLandsAsWritten() {
+        Account vault = funded(2 * SOL);
+        String destination = new Account().getPublicKeyBase58();
+        String memo = "solduel:payout:42";
+        var key = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(vault.getSecretKey(), 0);
+        var message = com.solduel.solana.TransferMessage.of(vault.getPublicKeyBase58(), destination, SOL / 4, memo,
+                solana.getLatestBlockhash(Commitment.CONFIRMED).blockhash());
+        var signed = message.sign(bytes -> {
+            var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            signer.init(true, key);
+            signer.update(bytes, 0, bytes.length);
+            return signer.generateSignature();
+        });
+
+        String signature = solana.sendTransaction("payout", signed.wire());
+
+        assertThat(signature).isEqualTo(signed.signature());
+        LandedTransaction landed = solana.getLandedTransaction(signature, Commitment.CONFIRMED).orElseThrow();
+        assertThat(landed.feePayer()).isEqualTo(vault.getPublicKeyBase58());
+        assertThat(com.solduel.wager.DepositCheck.verify(landed, new com.solduel.wager.DepositCheck.Expected(
+                vault.getPublicKeyBase58(), destination, SOL / 4, memo))).isEqualTo(SOL / 4);
+        assertThat(solana.getBalance(destination, Commitment.CONFIRMED).lamports()).isEqualTo(SOL / 4);
+        assertThat(solana.getBalance(vault.getPublicKeyBase58(), Commitment.CONFIRMED).lamports())
+                .as("the transfer and one signature's fee").isEqualTo(2 * SOL - SOL / 4 - 5_000);
+    }
+
+    @Test
     void aDepositWithAMemoSignedWithSolanajIsReadWithItsMessageAndPassesTheDepositCheck() {
         Account player = funded(2 * SOL);
         Account vault = funded(SOL);
