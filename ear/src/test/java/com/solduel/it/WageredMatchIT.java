@@ -205,6 +205,34 @@ class WageredMatchIT {
     }
 
     @Test
+    void restPlayersMatchedInAWageredBucketReadTheirMatchAndTheirDepositInstructions() {
+        WagerIT.Player first = WagerIT.player();
+        WagerIT.Player second = WagerIT.player();
+        String join = "{\"gameType\":\"DUEL\",\"wager\":100000000,\"rated\":true}";
+        HttpResponse<String> queued = GameApiIT.post("/api/matchmaking/queue", join, first.token());
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(201);
+        assertThat(TestEnvironment.json(queued).getString("bucket")).isEqualTo("DUEL:100000000:rated");
+        assertThat(GameApiIT.post("/api/matchmaking/queue", join, second.token()).statusCode()).isEqualTo(201);
+
+        TestEnvironment.await("the REST players are matched", MATCH_WAIT,
+                () -> TestEnvironment.json(queueStatus(second.token())).getString("status").equals("MATCHED"));
+        JsonObject matched = TestEnvironment.json(queueStatus(first.token()));
+        assertThat(matched.getString("status")).isEqualTo("MATCHED");
+        JsonObject match = matched.getJsonObject("match");
+        assertThat(match.getJsonNumber("wager").longValue()).isEqualTo(100_000_000L);
+        long gameId = match.getJsonNumber("gameId").longValue();
+        for (WagerIT.Player p : List.of(first, second)) {
+            JsonObject instructions = TestEnvironment.json(WagerIT.instructions(gameId, p));
+            assertThat(instructions.getString("status")).isEqualTo("AWAITING_DEPOSITS");
+            assertThat(instructions.getString("vault")).isEqualTo(vault);
+            assertThat(instructions.getJsonNumber("lamports").longValue()).isEqualTo(100_000_000L);
+            assertThat(instructions.getString("memo")).isEqualTo(memo(gameId, p));
+        }
+        assertProblem(GameApiIT.post("/api/matchmaking/queue", "{\"gameType\":\"RPS\"}", first.token()), 409,
+                "already-in-game");
+    }
+
+    @Test
     void aQueueJoinForAWagerNotOfferedIsRefusedAndChangesNothing() throws Exception {
         WagerIT.Player player = WagerIT.player();
         try (GameSocket socket = GameSocket.connect(player.token())) {

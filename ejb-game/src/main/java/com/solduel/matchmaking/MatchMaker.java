@@ -193,7 +193,7 @@ public class MatchMaker {
         if (game.created()) {
             if (game.status() == GameStatus.AWAITING_DEPOSITS) {
                 // A wagered pair: like a joined wagered challenge, it starts once both deposits are in.
-                openDeposits(game.gameId());
+                hall.depositsOpened(game.gameId());
             } else {
                 hall.startGame(game.gameId());
             }
@@ -214,15 +214,6 @@ public class MatchMaker {
             }
         }
         store.settled(pair);
-    }
-
-    private void openDeposits(long gameId) {
-        try {
-            hall.depositsOpened(gameId);
-        } catch (RuntimeException e) {
-            // The game exists and awaits deposits; its players read the instructions on join_game or REST.
-            LOG.log(Level.WARNING, "deposits of matched game " + gameId + " opened, but its followers were not told: " + e);
-        }
     }
 
     private void requeueAvailable(QueueStore store, PendingPair pair, List<String> unavailable) {

@@ -56,12 +56,7 @@ public class DepositDeadlines {
             for (long gameId : book.overdue()) {
                 book.cancelOverdue(gameId).ifPresent(cancelled -> {
                     LOG.info(() -> "game " + gameId + " cancelled: its deposits were not both in by the deadline");
-                    try {
-                        hall.cancelled(cancelled);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "the cancellation of game " + gameId + " was not announced to its "
-                                + "followers (GET /api/games/{id}/deposits says CANCELLED): " + e);
-                    }
+                    hall.cancelled(cancelled);
                 });
             }
         } catch (RuntimeException e) {

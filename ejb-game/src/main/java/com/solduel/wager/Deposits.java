@@ -120,13 +120,8 @@ public class Deposits implements DepositDesk {
         }
         metrics.transaction(DEPOSIT, CREDITED);
         LOG.info(() -> "deposit " + signature + " of " + lamports + " lamports credited to game " + gameId + " for " + wallet.value());
-        try {
-            // Before the start, so its followers hear the credit before game_started.
-            hall.depositCredited(gameId, wallet.value(), lamports, status);
-        } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "the credit of deposit " + signature + " to game " + gameId
-                    + " was not announced to its followers (they read it with GET /api/games/{id}/deposits): " + e);
-        }
+        // Before the start, so its followers hear the credit before game_started.
+        hall.depositCredited(gameId, wallet.value(), lamports, status);
         if (status == GameStatus.IN_PROGRESS) {
             try {
                 hall.startGame(gameId);

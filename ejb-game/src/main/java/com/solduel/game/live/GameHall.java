@@ -101,31 +101,37 @@ public class GameHall {
     /**
      * A wagered game's deposits opened (its second player joined, or a matched pair's game was
      * made): each seated player following it, on any node, is told what to deposit
-     * ({@link DepositRequired}). A seated player who follows it later is told on join_game.
+     * ({@link DepositRequired}). A seated player who follows it later is told on join_game. Never
+     * throws: the deposits are open whether or not anyone could be told.
      */
     public void depositsOpened(long gameId) {
-        GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
-        tell(DepositNotice.opened(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w))));
+        tell(gameId, () -> {
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            return DepositNotice.opened(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w)));
+        });
     }
 
     /**
      * {@code wallet}'s deposit of {@code lamports} for a wagered game was credited and the game is
      * {@code status} now: each seated player following it, on any node, is told
-     * ({@link DepositCounted}). Called before the game starts, so the notice comes before game_started.
+     * ({@link DepositCounted}). Called before the game starts, so the notice comes before
+     * game_started. Never throws: the deposit is credited whether or not anyone could be told.
      */
     public void depositCredited(long gameId, String wallet, long lamports, GameStatus status) {
-        GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
-        Seat seat = stored.seatOf(wallet).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
-        tell(DepositNotice.credited(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w)),
-                new DepositNotice.Credit(seat, wallet, lamports, status.name())));
+        tell(gameId, () -> {
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            Seat seat = stored.seatOf(wallet).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
+            return DepositNotice.credited(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w)),
+                    new DepositNotice.Credit(seat, wallet, lamports, status.name()));
+        });
     }
 
     /**
      * A wagered game was cancelled before it started: every follower, on any node, is told
-     * ({@link GameCancelled}) and stops following it.
+     * ({@link GameCancelled}) and stops following it. Never throws.
      */
     public void cancelled(GameCancelled cancelled) {
-        tell(DepositNotice.cancelled(owned.nodeId(), cancelled));
+        tell(cancelled.gameId(), () -> DepositNotice.cancelled(owned.nodeId(), cancelled));
     }
 
     /** A deposit notice another node published on {@link #DEPOSITS_CHANNEL}: passed to the followers here. */
@@ -136,14 +142,19 @@ public class GameHall {
         }
     }
 
-    /** This node's followers are told first (in this thread, so in order with what follows), then every other node. */
-    private void tell(DepositNotice notice) {
-        deliver(notice);
+    /**
+     * This node's followers are told first (in this thread, so in order with what the caller does
+     * next, such as starting the game), then every other node. A notice that could not be made or
+     * sent is logged: players read the same with GET /api/games/{id}/deposits or join_game.
+     */
+    private void tell(long gameId, java.util.function.Supplier<DepositNotice> made) {
         try {
+            DepositNotice notice = made.get();
+            deliver(notice);
             redis.client().publish(DEPOSITS_CHANNEL, notice.text());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "deposit notice of game " + notice.gameId() + " not sent to other nodes (their "
-                    + "players read it with GET /api/games/{id}/deposits or join_game): " + e.getMessage());
+            LOG.log(Level.WARNING, "the deposit notice of game " + gameId + " was not told to every follower (they read "
+                    + "it with GET /api/games/{id}/deposits or join_game): " + e);
         }
     }
 
