@@ -105,7 +105,8 @@ class MatchmakingIT {
         HttpResponse<String> notOffered = post(carol, "{\"gameType\":\"DUEL\",\"wager\":5}");
         assertThat(notOffered.statusCode()).isEqualTo(400);
         assertThat(TestEnvironment.json(notOffered).getString("code")).isEqualTo("wager-not-offered");
-        assertThat(TestEnvironment.json(notOffered).getString("detail")).contains("offered: 0");
+        assertThat(TestEnvironment.json(notOffered).getString("detail"))
+                .contains("offered: 0, 10000000, 50000000, 100000000, 1000000000");
         assertThat(code(post(carol, "{\"gameType\":\"DUEL\",\"rated\":\"yes\"}"))).isEqualTo("invalid-type");
         assertThat(code(post(carol, "{\"gameType\":\"CHESS\"}"))).isEqualTo("invalid-request");
         assertThat(ticketExists(carol)).as("refused joins write no key").isFalse();

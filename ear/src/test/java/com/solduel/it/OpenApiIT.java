@@ -137,6 +137,8 @@ class OpenApiIT {
         assertThat(description(ops.get("post /api/matchmaking/queue"), "409")).contains("already-queued", "already-in-game");
         assertThat(description(ops.get("post /api/matchmaking/queue"), "403")).contains("player-banned");
         assertThat(description(ops.get("post /api/matchmaking/queue"), "400")).contains("wager-not-offered");
+        assertThat(ops.get("post /api/matchmaking/queue").getString("description"))
+                .as("wagered queues and what a wagered match is").contains("solduel.matchmaking.wagers", "AWAITING_DEPOSITS");
         assertThat(statuses(ops.get("delete /api/matchmaking/queue"))).contains("204", "404", "409");
         assertThat(statuses(ops.get("get /api/matchmaking/queue"))).contains("200", "404");
         assertThat(description(ops.get("post /api/games/{id}/deposits"), "422")).contains("deposit-wrong-amount",

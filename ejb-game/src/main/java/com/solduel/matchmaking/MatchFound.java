@@ -6,15 +6,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a matched player is told (the WebSocket frame {@code match_found}, and {@code match} in the
- * REST status): their game, their seat and their opponent. The game is already in progress: the
- * client sends {@code join_game} with {@code gameId} to play it, as for a joined challenge.
+ * REST status): their game, their seat and their opponent. A free game is already in progress:
+ * the client sends {@code join_game} with {@code gameId} to play it, as for a joined challenge. A
+ * wagered one ({@code wager} above 0) awaits both deposits first (GET /api/games/{id}/deposits).
  */
-@Schema(name = "MatchFound", description = "The game a queued player was matched into; play it with join_game {gameId} on the game socket")
+@Schema(name = "MatchFound", description = "The game a queued player was matched into; play it with join_game {gameId} on "
+        + "the game socket. With a wager above 0 the game awaits both players' deposits first (AWAITING_DEPOSITS): "
+        + "GET /api/games/{gameId}/deposits says what to send; it starts once both are credited")
 public record MatchFound(
         @Schema(description = "The game's id", example = "42") long gameId,
         @Schema(description = "The game type", enumeration = {"RPS", "DUEL"}, example = "RPS") String gameType,
         @Schema(description = "Rounds: the game type's default options (RPS best of 1, DUEL 1)", example = "1") int bestOf,
-        @Schema(description = "The wager in lamports (0: free play)", example = "0") long wager,
+        @Schema(description = "The wager in lamports each player stakes (0: free play)", example = "0") long wager,
         @Schema(description = "Whether the result moves ratings", example = "true") boolean rated,
         @Schema(description = "The bucket the player waited in", example = "RPS:0:rated") String bucket,
         @Schema(description = "Your seat", enumeration = {"P1", "P2"}, example = "P1") String yourSeat,

@@ -4,6 +4,7 @@ import com.solduel.game.fair.ClientSeed;
 import com.solduel.game.fair.ServerSeed;
 import com.solduel.game.live.GameHall;
 import com.solduel.game.live.GameRecords;
+import com.solduel.game.live.GameStatus;
 import com.solduel.game.live.MatchUnavailableException;
 import com.solduel.game.live.NodeIdentity;
 import com.solduel.game.rules.GameOptions;
@@ -41,10 +42,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once never take a player twice) and records each as pending; this node then makes each pair's
  * game in one transaction ({@code games.match_id} unique: one game per pair at most), starts it
  * through {@link GameHall#startGame}, marks both tickets matched and tells both players on
- * whichever node they are connected. Pending pairs left behind by a node that died between pairing
- * and making the game are recovered by any node after {@code recover-after-millis}. The loop also
- * removes players whose sockets stayed gone past the reconnect grace, and bucket entries whose
- * ticket is gone.
+ * whichever node they are connected. A pair of a wagered bucket becomes a game awaiting both
+ * deposits instead (as a joined wagered challenge), which starts once they are in. Pending pairs
+ * left behind by a node that died between pairing and making the game are recovered by any node
+ * after {@code recover-after-millis}. The loop also removes players whose sockets stayed gone past
+ * the reconnect grace, and bucket entries whose ticket is gone.
  */
 @ApplicationScoped
 public class MatchMaker {
@@ -177,7 +179,8 @@ public class MatchMaker {
         GameRecords.MatchedGame game;
         try {
             game = records.get().createMatched(pair.matchId(), bucket.gameType(), GameOptions.SINGLE, bucket.rated(),
-                    ServerSeed.generate(), players.map(p -> WalletAddress.of(p.wallet())), seeds);
+                    ServerSeed.generate(), players.map(p -> WalletAddress.of(p.wallet())), seeds, bucket.wager().value(),
+                    settings.wagerSettings().limits().houseFeeBps(), settings.wagerSettings().depositWindow());
         } catch (MatchUnavailableException | EJBException refused) {
             MatchUnavailableException unavailable = unavailable(refused);
             if (unavailable == null) {
@@ -188,7 +191,12 @@ public class MatchMaker {
             return;
         }
         if (game.created()) {
-            hall.startGame(game.gameId());
+            if (game.status() == GameStatus.AWAITING_DEPOSITS) {
+                // A wagered pair: like a joined wagered challenge, it starts once both deposits are in.
+                hall.depositsOpened(game.gameId());
+            } else {
+                hall.startGame(game.gameId());
+            }
         }
         long now = System.currentTimeMillis();
         for (Seat seat : Seat.values()) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -162,10 +163,13 @@ public class MatchQueue {
             throw new QueueRefusedException("invalid-game-type", Kind.INVALID_INPUT, e.getMessage());
         }
         Lamports wager = request.wager();
-        if (!settings.wagers().contains(wager)) {
+        List<Lamports> offered = settings.offeredWagers();
+        if (!offered.contains(wager)) {
+            boolean vaultMissing = offered.size() < settings.wagers().size();
             throw new QueueRefusedException("wager-not-offered", Kind.INVALID_INPUT, "no queue for a wager of "
-                    + wager.value() + " lamports; offered: " + settings.wagers().stream().map(w -> Long.toString(w.value()))
-                    .collect(Collectors.joining(", ")) + " (wagered queues open with deposits and escrow)");
+                    + wager.value() + " lamports; offered: " + (offered.isEmpty() ? "none" : offered.stream()
+                    .map(w -> Long.toString(w.value())).collect(Collectors.joining(", ")))
+                    + (vaultMissing ? " (wagered queues need the escrow vault, which this server does not have)" : ""));
         }
         return new Bucket(type, wager, request.rated());
     }

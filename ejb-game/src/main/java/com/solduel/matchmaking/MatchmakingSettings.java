@@ -2,6 +2,8 @@ package com.solduel.matchmaking;
 
 import com.solduel.game.rules.GameType;
 import com.solduel.money.Lamports;
+import com.solduel.wager.EscrowVault;
+import com.solduel.wager.WagerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MatchmakingSettings {
+
+    @Inject
+    WagerSettings wagerSettings;
+
+    @Inject
+    EscrowVault vault;
 
     @Inject
     @ConfigProperty(name = "solduel.matchmaking.wagers")
@@ -97,9 +105,12 @@ public class MatchmakingSettings {
         for (String entry : wagerEntries) {
             Lamports wager = Lamports.parse(entry.trim());
             if (wager.value() > 0) {
-                // Wagered games wait for deposits into escrow: that arrives with the money issue.
-                throw new IllegalStateException("solduel.matchmaking.wagers offers " + wager.value()
-                        + " lamports, but wagered queues open with deposits and escrow (not yet built): offer 0 only");
+                try {
+                    wagerSettings.limits().check(wager);
+                } catch (RuntimeException outside) {
+                    throw new IllegalStateException("solduel.matchmaking.wagers offers " + wager.value()
+                            + " lamports, outside solduel.wager.min-lamports .. max-lamports: " + outside.getMessage());
+                }
             }
             parsed.add(wager);
         }
@@ -115,12 +126,29 @@ public class MatchmakingSettings {
         }
     }
 
-    /** The wagers a player may queue for, in lamports. */
+    /** The configured wagers in lamports ({@code solduel.matchmaking.wagers}), whether offered now or not. */
     public List<Lamports> wagers() {
         return wagers;
     }
 
-    /** Every bucket players may join: each game type, each offered wager, rated and unrated. */
+    /**
+     * The wagers a player may queue for now, in lamports: 0 when configured, and the configured
+     * wagers above 0 only while this server has its escrow vault (deposits go there).
+     */
+    public List<Lamports> offeredWagers() {
+        boolean vaultHere = wagers.stream().anyMatch(w -> w.value() > 0) && vault.available();
+        return wagers.stream().filter(w -> w.value() == 0 || vaultHere).toList();
+    }
+
+    /** How long both players of a wagered match have to deposit, and the house fee its game keeps. */
+    public WagerSettings wagerSettings() {
+        return wagerSettings;
+    }
+
+    /**
+     * Every configured bucket: each game type, each configured wager, rated and unrated (a wagered
+     * bucket stays empty while the vault is missing, since nobody may join it).
+     */
     public Set<Bucket> buckets() {
         Set<Bucket> all = new LinkedHashSet<>();
         for (GameType type : GameType.values()) {

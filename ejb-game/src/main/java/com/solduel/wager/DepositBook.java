@@ -1,6 +1,8 @@
 package com.solduel.wager;
 
 import com.solduel.game.live.GameStatus;
+import com.solduel.game.rules.Seat;
+import com.solduel.game.table.GameCancelled;
 import com.solduel.ledger.Ledger;
 import com.solduel.ledger.LedgerAccounts;
 import com.solduel.ledger.Posting;
@@ -12,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -131,23 +134,27 @@ public class DepositBook {
 
     /**
      * Cancels a game whose deposit deadline passed: CANCELLED, and each credited stake becomes a
-     * REFUND with a pending payout. Idempotent: false when the game is no longer overdue.
+     * REFUND with a pending payout; answers what its followers are told. Idempotent: empty when
+     * the game is no longer overdue.
      */
-    public boolean cancelOverdue(long gameId) {
+    public Optional<GameCancelled> cancelOverdue(long gameId) {
         Optional<Stake> locked = read(gameId, true);
         if (locked.isEmpty() || locked.get().status() != GameStatus.AWAITING_DEPOSITS || !locked.get().pastDeadline()) {
-            return false;
+            return Optional.empty();
         }
         Stake stake = locked.get();
         GameStatus.AWAITING_DEPOSITS.moveTo(GameStatus.CANCELLED);
         em.createNativeQuery("UPDATE games SET status = 'CANCELLED'::game_status_enum, end_time = now() WHERE id = ?1")
                 .setParameter(1, gameId).executeUpdate();
+        List<GameCancelled.Refund> refunds = new ArrayList<>();
         for (Integer playerId : stake.depositedBy()) {
-            String wallet = playerId.equals(stake.player1Id()) ? stake.wallet1() : stake.wallet2();
-            refund(gameId, playerId, wallet, LedgerAccounts.pot(gameId), stake.wager(), "DEPOSIT_DEADLINE_MISSED",
+            Seat seat = playerId.equals(stake.player1Id()) ? Seat.P1 : Seat.P2;
+            String wallet = seat == Seat.P1 ? stake.wallet1() : stake.wallet2();
+            refund(gameId, playerId, wallet, LedgerAccounts.pot(gameId), stake.wager(), GameCancelled.DEPOSIT_DEADLINE_MISSED,
                     "refund:" + gameId + ":" + wallet + ":cancelled");
+            refunds.add(new GameCancelled.Refund(seat, wallet, stake.wager()));
         }
-        return true;
+        return Optional.of(new GameCancelled(gameId, GameCancelled.DEPOSIT_DEADLINE_MISSED, refunds));
     }
 
     /** Moves {@code lamports} from {@code fromAccount} to what the vault owes {@code wallet}, and the payout row to send it. */

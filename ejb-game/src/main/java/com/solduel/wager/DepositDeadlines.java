@@ -1,5 +1,6 @@
 package com.solduel.wager;
 
+import com.solduel.game.live.GameHall;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Cancels wagered games whose deposit deadline passed, every {@code solduel.wager.deadline-sweep-seconds},
  * and records a pending refund for each credited stake. Every node runs it: each game is cancelled
- * in its own transaction under its row lock, at most once.
+ * in its own transaction under its row lock, at most once, and the node that cancelled it tells
+ * the game's followers on every node ({@code game_cancelled}).
  */
 @Singleton
 @Startup
@@ -36,6 +38,9 @@ public class DepositDeadlines {
     DepositBook book;
 
     @Inject
+    GameHall hall;
+
+    @Inject
     @ConfigProperty(name = "solduel.wager.deadline-sweep-seconds")
     long sweepSeconds;
 
@@ -49,9 +54,10 @@ public class DepositDeadlines {
     void sweep() {
         try {
             for (long gameId : book.overdue()) {
-                if (book.cancelOverdue(gameId)) {
+                book.cancelOverdue(gameId).ifPresent(cancelled -> {
                     LOG.info(() -> "game " + gameId + " cancelled: its deposits were not both in by the deadline");
-                }
+                    hall.cancelled(cancelled);
+                });
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cancelling games past their deposit deadline failed; retrying in " + sweepSeconds + " s: " + e);

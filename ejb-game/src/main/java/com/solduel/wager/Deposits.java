@@ -120,6 +120,8 @@ public class Deposits implements DepositDesk {
         }
         metrics.transaction(DEPOSIT, CREDITED);
         LOG.info(() -> "deposit " + signature + " of " + lamports + " lamports credited to game " + gameId + " for " + wallet.value());
+        // Before the start, so its followers hear the credit before game_started.
+        hall.depositCredited(gameId, wallet.value(), lamports, status);
         if (status == GameStatus.IN_PROGRESS) {
             try {
                 hall.startGame(gameId);

@@ -51,6 +51,17 @@ public class CommandRouter {
     @PostConstruct
     void wire() {
         relay.onMoved(this::reroute);
+        matchmaking.onWageredMatch(this::followWageredMatch);
+    }
+
+    /**
+     * A socket told of a wagered match follows its game as its player, as if it had sent
+     * join_game (unless it follows the game already): deposit_required comes next.
+     */
+    private void followWageredMatch(PlayerConnection connection, long gameId) {
+        if (!connection.isClosed() && connection.subscription(gameId).isEmpty()) {
+            follow(connection, gameId, true, OptionalLong.empty());
+        }
     }
 
     /** A socket opened: matchmaking learns the player is (back) here. */

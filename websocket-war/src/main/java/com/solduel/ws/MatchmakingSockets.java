@@ -39,7 +39,8 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * Matchmaking on the game socket, on this node: {@code queue_join} and {@code queue_leave}; pushes
  * {@code match_found} (heard on Redis channel {@link MatchNotices#CHANNEL}, or read from the ticket
- * when that message was missed) to every socket of the wallet held here, {@code queue_status}
+ * when that message was missed) to every socket of the wallet held here (for a wagered match each
+ * such socket then follows the game as its player, so it is told what to deposit), {@code queue_status}
  * every {@code solduel.matchmaking.status-interval-seconds} and when the range widens, and
  * {@code queue_left} when the wait ended otherwise. When a player's last socket here closes,
  * their WebSocket ticket is marked; the pairing loop removes it after the reconnect grace unless a
@@ -73,6 +74,7 @@ public class MatchmakingSockets {
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     /** The last game whose match_found went to a wallet's sockets here: told once, whether pub/sub or the ticket came first. */
     private final Map<String, Long> told = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiConsumer<PlayerConnection, Long> followMatchedGame = (connection, gameId) -> { };
     private volatile String epoch;
     private volatile boolean running = true;
     private volatile Jedis listening;
@@ -144,7 +146,12 @@ public class MatchmakingSockets {
                 }
                 QueueTicket t = ticket.get();
                 if (t.status() == QueueTicket.Status.MATCHED) {
-                    t.matchFrame().ifPresent(connection::sendText);
+                    t.matchFrame().ifPresent(frame -> {
+                        connection.sendText(frame);
+                        if (wagered(frame)) {
+                            followWageredGame(connection, t.gameId().orElse(0));
+                        }
+                    });
                     return;
                 }
                 new QueueStore(redis.client()).clearDisconnected(wallet);
@@ -190,8 +197,44 @@ public class MatchmakingSockets {
         waiting.remove(wallet);
         Long before = told.put(wallet, gameId);
         if (before == null || before != gameId) {
-            sockets.getOrDefault(wallet, Set.of()).forEach(connection -> connection.sendText(frame));
+            Set<PlayerConnection> here = sockets.getOrDefault(wallet, Set.of());
+            here.forEach(connection -> connection.sendText(frame));
+            if (wagered(frame)) {
+                here.forEach(connection -> followWageredGame(connection, gameId));
+            }
         }
+    }
+
+    /**
+     * A socket told of a wagered match follows its game as its player at once (as after its own
+     * join_game): it gets deposit_required now, then deposit_credited, game_started or game_cancelled.
+     */
+    private void followWageredGame(PlayerConnection connection, long gameId) {
+        if (gameId <= 0) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                followMatchedGame.accept(connection, gameId);
+            } catch (RuntimeException refused) {
+                // The client may still send join_game itself (the game may have ended meanwhile).
+                LOG.log(Level.FINE, "a socket was not made to follow its wagered match " + gameId + ": " + refused.getMessage());
+            }
+        });
+    }
+
+    private static boolean wagered(String frame) {
+        try (var reader = Json.createReader(new StringReader(frame))) {
+            JsonObject match = reader.readObject();
+            return match.containsKey("wager") && match.getJsonNumber("wager").longValue() > 0;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** How a socket follows the game of its wagered match (set by the command router). */
+    void onWageredMatch(java.util.function.BiConsumer<PlayerConnection, Long> follow) {
+        this.followMatchedGame = follow;
     }
 
     private void listen() {

@@ -50,7 +50,11 @@ import redis.clients.jedis.JedisPubSub;
  * hall with a stand-in listener that publishes every frame back to this node, in order, tagged
  * with the subscription and the frame's version;</li>
  * <li>when the owner changes (it died, or lost its lease), the subscription follows the game on
- * its new owner from the last version it passed on, so nothing is missed or told twice.</li>
+ * its new owner from the last version it passed on, so nothing is missed or told twice;</li>
+ * <li>games that have not started have no owner: their followers wait on the node of their
+ * connection, which hears {@link GameHall#STARTED_CHANNEL} (follow it on its owner now) and
+ * {@link GameHall#DEPOSITS_CHANNEL} (a wagered game's deposits opened, one was credited, or it was
+ * cancelled).</li>
  * </ul>
  * The same code runs with one node (nothing is ever relayed) and with several.
  */
@@ -252,12 +256,12 @@ public class NodeRelay {
 
                     @Override
                     public void onSubscribe(String channel, int subscribedChannels) {
-                        if (subscribedChannels == 2) {
+                        if (subscribedChannels == 3) {
                             // Frames published while this node was not listening are lost: catch up.
                             executor.execute(NodeRelay.this::catchUp);
                         }
                     }
-                }, channel(owned.nodeId()), GameHall.STARTED_CHANNEL);
+                }, channel(owned.nodeId()), GameHall.STARTED_CHANNEL, GameHall.DEPOSITS_CHANNEL);
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.log(Level.WARNING, "not listening to other nodes (" + e.getMessage() + "); retrying in 1 s");
@@ -276,7 +280,10 @@ public class NodeRelay {
 
     private void heard(String channel, String message) {
         try {
-            if (GameHall.STARTED_CHANNEL.equals(channel)) {
+            if (GameHall.DEPOSITS_CHANNEL.equals(channel)) {
+                // On this thread, not the executor: a credit is told before the game_started that may follow it.
+                hall.heardDepositNotice(message);
+            } else if (GameHall.STARTED_CHANNEL.equals(channel)) {
                 long gameId = Long.parseLong(message);
                 executor.execute(() -> hall.takeWaiting(gameId).keySet().forEach(listener -> {
                     if (listener instanceof PlayerConnection.Subscription subscription) {

@@ -2,7 +2,9 @@ package com.solduel.game.live;
 
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
+import com.solduel.game.table.DepositCounted;
 import com.solduel.game.table.DepositRequired;
+import com.solduel.game.table.GameCancelled;
 import com.solduel.game.table.GameRefusedException;
 import com.solduel.game.table.GameStarted;
 import com.solduel.game.table.GameTable;
@@ -34,6 +36,8 @@ public class GameHall {
 
     /** Where a node announces that a game started (the message is its id). */
     public static final String STARTED_CHANNEL = "solduel:games:started";
+    /** Where a node announces what changed in a wagered game's deposits (a {@link DepositNotice} as JSON). */
+    public static final String DEPOSITS_CHANNEL = "solduel:games:deposits";
 
     private static final Logger LOG = Logger.getLogger(GameHall.class.getName());
 
@@ -95,18 +99,75 @@ public class GameHall {
     }
 
     /**
-     * A wagered game's second player joined: the seated players following it here (waiting for
-     * an opponent) are told what to deposit. Followers on other nodes hear it when they send
-     * join_game again.
+     * A wagered game's deposits opened (its second player joined, or a matched pair's game was
+     * made): each seated player following it, on any node, is told what to deposit
+     * ({@link DepositRequired}). A seated player who follows it later is told on join_game. Never
+     * throws: the deposits are open whether or not anyone could be told.
      */
     public void depositsOpened(long gameId) {
-        Map<GameListener, Optional<Seat>> waiters = waiting.get(gameId);
+        tell(gameId, () -> {
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            return DepositNotice.opened(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w)));
+        });
+    }
+
+    /**
+     * {@code wallet}'s deposit of {@code lamports} for a wagered game was credited and the game is
+     * {@code status} now: each seated player following it, on any node, is told
+     * ({@link DepositCounted}). Called before the game starts, so the notice comes before
+     * game_started. Never throws: the deposit is credited whether or not anyone could be told.
+     */
+    public void depositCredited(long gameId, String wallet, long lamports, GameStatus status) {
+        tell(gameId, () -> {
+            GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
+            Seat seat = stored.seatOf(wallet).orElseThrow(() -> GameRefusedException.notYourGame(gameId));
+            return DepositNotice.credited(owned.nodeId(), gameId, stored.wallets().map(w -> deposits.depositRequired(gameId, w)),
+                    new DepositNotice.Credit(seat, wallet, lamports, status.name()));
+        });
+    }
+
+    /**
+     * A wagered game was cancelled before it started: every follower, on any node, is told
+     * ({@link GameCancelled}) and stops following it. Never throws.
+     */
+    public void cancelled(GameCancelled cancelled) {
+        tell(cancelled.gameId(), () -> DepositNotice.cancelled(owned.nodeId(), cancelled));
+    }
+
+    /** A deposit notice another node published on {@link #DEPOSITS_CHANNEL}: passed to the followers here. */
+    public void heardDepositNotice(String message) {
+        DepositNotice notice = DepositNotice.read(message);
+        if (!notice.from().equals(owned.nodeId())) {
+            deliver(notice);
+        }
+    }
+
+    /**
+     * This node's followers are told first (in this thread, so in order with what the caller does
+     * next, such as starting the game), then every other node. A notice that could not be made or
+     * sent is logged: players read the same with GET /api/games/{id}/deposits or join_game.
+     */
+    private void tell(long gameId, java.util.function.Supplier<DepositNotice> made) {
+        try {
+            DepositNotice notice = made.get();
+            deliver(notice);
+            redis.client().publish(DEPOSITS_CHANNEL, notice.text());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the deposit notice of game " + gameId + " was not told to every follower (they read "
+                    + "it with GET /api/games/{id}/deposits or join_game): " + e);
+        }
+    }
+
+    private void deliver(DepositNotice notice) {
+        long gameId = notice.gameId();
+        Map<GameListener, Optional<Seat>> waiters = notice.ends() ? waiting.remove(gameId) : waiting.get(gameId);
         if (waiters == null) {
             return;
         }
-        GameRecords.StoredGame stored = records.loadHeader(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId));
-        waiters.forEach((listener, seat) -> seat.ifPresent(s -> LiveGame.send(listener,
-                deposits.depositRequired(gameId, stored.wallets().get(s)))));
+        waiters.forEach((listener, seat) -> notice.messageFor(seat).ifPresent(message -> LiveGame.send(listener, message)));
+        if (notice.ends()) {
+            waiters.keySet().forEach(listener -> following.remove(listener, gameId));
+        }
     }
 
     /** Takes the followers waiting here for {@code gameId} to start (it started on another node). */

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -90,11 +91,10 @@ public class GameRecord {
         this.wagerAmount = wagerAmount;
     }
 
-    /** A game made by matchmaking from pair {@code matchId}: both seats are taken, it has no invite code. */
+    /** A game made by matchmaking from pair {@code matchId}, staking {@code wagerAmount} each: it has no invite code. */
     static GameRecord matched(int player1Id, GameType type, String serverSeed, String serverSeedHash, String metadata,
-                              boolean rated, String matchId) {
-        // Free play: matchmaking offers wager 0 only until its wagered queues open (docs/matchmaking.md).
-        GameRecord game = new GameRecord(player1Id, type, null, serverSeed, serverSeedHash, metadata, 0L, rated);
+                              long wagerAmount, boolean rated, String matchId) {
+        GameRecord game = new GameRecord(player1Id, type, null, serverSeed, serverSeedHash, metadata, wagerAmount, rated);
         game.matchId = matchId;
         return game;
     }
@@ -105,8 +105,20 @@ public class GameRecord {
      * are tracked.
      */
 
+    /**
+     * The second player took the seat, by invite code or as a matched pair: a free game starts now;
+     * a wagered one waits for both deposits until now + {@code depositWindow}.
+     */
+    void seatSecondPlayer(int player2, String newMetadata, Duration depositWindow) {
+        if (wagerAmount > 0) {
+            awaitDeposits(player2, newMetadata, Instant.now().plus(depositWindow));
+        } else {
+            start(player2, newMetadata);
+        }
+    }
+
     /** The second player took the seat: the game starts now. */
-    void start(int player2, String newMetadata) {
+    private void start(int player2, String newMetadata) {
         this.player2Id = player2;
         this.metadata = newMetadata;
         this.status = status.moveTo(GameStatus.IN_PROGRESS);
@@ -114,7 +126,7 @@ public class GameRecord {
     }
 
     /** The second player took the seat of a wagered game: both players now owe their deposit by {@code deadline}. */
-    void awaitDeposits(int player2, String newMetadata, Instant deadline) {
+    private void awaitDeposits(int player2, String newMetadata, Instant deadline) {
         this.player2Id = player2;
         this.metadata = newMetadata;
         this.status = status.moveTo(GameStatus.AWAITING_DEPOSITS);

@@ -83,10 +83,7 @@ public class GameRecords {
         var metadata = Json.createObjectBuilder()
                 .add("bestOf", options.bestOf())
                 .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()));
-        if (wager > 0) {
-            // The fee in force when the game was made is the one its settlement takes.
-            metadata.add("houseFeeBps", houseFeeBps);
-        }
+        addWagerTerms(metadata, wager, houseFeeBps);
         GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(),
                 metadata.build().toString(), wager, rated);
         em.persist(game);
@@ -122,23 +119,30 @@ public class GameRecords {
         JsonObject metadata = parse(game.metadata());
         JsonObject seeds = Json.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
         String joined = Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
-        if (game.wagerAmount() > 0) {
-            game.awaitDeposits(p2.id(), joined, Instant.now().plus(depositWindow));
-        } else {
-            game.start(p2.id(), joined);
-        }
+        game.seatSecondPlayer(p2.id(), joined, depositWindow);
         return game;
     }
 
+    /** The wager's terms a game keeps in its metadata: the fee in force when it was made is the one its settlement takes. */
+    private static void addWagerTerms(jakarta.json.JsonObjectBuilder metadata, long wager, int houseFeeBps) {
+        if (wager > 0) {
+            metadata.add("houseFeeBps", houseFeeBps);
+        }
+    }
+
     /**
-     * A game for a matchmaking pair, both seats taken and started (free play), in one transaction:
-     * P1 and P2 are {@code wallets} in that order. A pair becomes one game at most: when a game
-     * with {@code matchId} exists already (a node recovering a pair another node made), that game
-     * is answered with {@code created} false. Refused with {@link MatchUnavailableException},
-     * writing nothing, when a player is banned or already in an active game.
+     * A game for a matchmaking pair, both seats taken, in one transaction: P1 and P2 are
+     * {@code wallets} in that order. Free play starts (IN_PROGRESS); with a {@code wager} above 0
+     * it waits for both deposits (AWAITING_DEPOSITS) until now + {@code depositWindow}, exactly
+     * as a joined wagered challenge, with {@code houseFeeBps} kept in its metadata. A pair becomes
+     * one game at most: when a game with {@code matchId} exists already (a node recovering a pair
+     * another node made), that game is answered with {@code created} false. Refused with
+     * {@link MatchUnavailableException}, writing nothing, when a player is banned or already in an
+     * active game.
      */
     public MatchedGame createMatched(String matchId, GameType type, GameOptions options, boolean rated, ServerSeed seed,
-                                     PerSeat<WalletAddress> wallets, PerSeat<ClientSeed> clientSeeds) {
+                                     PerSeat<WalletAddress> wallets, PerSeat<ClientSeed> clientSeeds, long wager,
+                                     int houseFeeBps, Duration depositWindow) {
         Optional<GameRecord> existing = byMatchId(matchId);
         if (existing.isPresent()) {
             return matched(existing.get(), false);
@@ -162,14 +166,16 @@ public class GameRecords {
         if (!unavailable.isEmpty()) {
             throw new MatchUnavailableException(unavailable);
         }
-        JsonObject metadata = Json.createObjectBuilder()
+        var terms = Json.createObjectBuilder()
                 .add("bestOf", options.bestOf())
                 .add("clientSeeds", Json.createObjectBuilder().add("P1", clientSeeds.p1().value()).add("P2", clientSeeds.p2().value()))
-                .add("matchId", matchId)
-                .build();
-        GameRecord game = GameRecord.matched(seats.p1().id(), type, seed.hex(), seed.sha256Hex(), metadata.toString(), rated, matchId);
+                .add("matchId", matchId);
+        addWagerTerms(terms, wager, houseFeeBps);
+        JsonObject metadata = terms.build();
+        GameRecord game = GameRecord.matched(seats.p1().id(), type, seed.hex(), seed.sha256Hex(), metadata.toString(), wager,
+                rated, matchId);
         em.persist(game);
-        game.start(seats.p2().id(), metadata.toString());
+        game.seatSecondPlayer(seats.p2().id(), metadata.toString(), depositWindow);
         em.flush();
         return matched(game, true);
     }
@@ -205,14 +211,14 @@ public class GameRecords {
     }
 
     private MatchedGame matched(GameRecord game, boolean created) {
-        return new MatchedGame(game.id(), created, game.serverSeedHash(), parse(game.metadata()).getInt("bestOf"),
+        return new MatchedGame(game.id(), created, game.status(), game.serverSeedHash(), parse(game.metadata()).getInt("bestOf"),
                 new PerSeat<>(em.find(Player.class, game.player1Id()).username(), em.find(Player.class, game.player2Id()).username()),
                 new PerSeat<>(em.find(Player.class, game.player1Id()).wallet().value(),
                         em.find(Player.class, game.player2Id()).wallet().value()));
     }
 
-    /** A matched game as made (or found, {@code created} false): its id, commitment, options and players. */
-    public record MatchedGame(long gameId, boolean created, String serverSeedSha256, int bestOf, PerSeat<String> usernames,
+    /** A matched game as made (or found, {@code created} false): its id, status, commitment, options and players. */
+    public record MatchedGame(long gameId, boolean created, GameStatus status, String serverSeedSha256, int bestOf, PerSeat<String> usernames,
                               PerSeat<String> wallets) {
     }
 

@@ -200,7 +200,9 @@ public class GameResource {
     @Operation(summary = "Your deposit for a wagered game: the vault, the lamports, the memo, the deadline; and where both deposits stand",
             description = "Send a System Program transfer of at least `lamports` from your wallet to `vault`, with a Memo "
                     + "program instruction carrying exactly `memo`, in one transaction signed by your wallet, before "
-                    + "`deadline`; then report its signature with POST /api/games/{id}/deposits (docs/money.md).")
+                    + "`deadline`; then report its signature with POST /api/games/{id}/deposits (docs/money.md). The same "
+                    + "for a wagered challenge and a wagered matchmaking game; a player following the game on the game "
+                    + "socket is also told (deposit_required, deposit_credited, game_started or game_cancelled).")
     @APIResponse(responseCode = "200", description = "The deposit you owe and the state of both deposits",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DepositInstructions"),
                     examples = @ExampleObject(name = "awaiting", value = "{\"gameId\": 42, \"status\": \"AWAITING_DEPOSITS\", "

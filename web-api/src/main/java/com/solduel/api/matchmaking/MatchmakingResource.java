@@ -63,22 +63,29 @@ public class MatchmakingResource {
     @Operation(summary = "Wait for an opponent in a bucket (game type, wager, rated or not)",
             description = "A player waits in one bucket at most, never while playing a game, and for 300 s at most "
                     + "(solduel.matchmaking.ticket-ttl-seconds; join again to stay). Matched games use the game type's "
-                    + "default options (best of 1). Poll GET for the game, or listen on the game socket for match_found.")
+                    + "default options (best of 1). Poll GET for the game, or listen on the game socket for match_found. "
+                    + "The wagers offered are solduel.matchmaking.wagers (by default 0, 10000000, 50000000, 100000000 and "
+                    + "1000000000 lamports); a wager above 0 only while the server has its escrow vault (GET /api/vault). "
+                    + "A wagered match is a game awaiting both players' deposits (AWAITING_DEPOSITS, as a joined wagered "
+                    + "challenge): GET /api/games/{id}/deposits says what to send; it starts once both are credited and is "
+                    + "cancelled (stakes refunded) if they are not in by the deadline.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = QueueJoinRequest.class),
-            examples = @ExampleObject(name = "rps-rated-free", value = "{\"gameType\": \"RPS\", \"wager\": 0, \"rated\": true}")))
+            examples = {@ExampleObject(name = "rps-rated-free", value = "{\"gameType\": \"RPS\", \"wager\": 0, \"rated\": true}"),
+                    @ExampleObject(name = "rps-rated-0.05-sol", value = "{\"gameType\": \"RPS\", \"wager\": 50000000, \"rated\": true}")}))
     @APIResponse(responseCode = "201", description = "Waiting: your position, range and when the entry expires",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueStatus"),
                     examples = @ExampleObject(name = "queued", value = QUEUED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = ApiSchemas.BAD_JSON_BODY + ", a wager no queue offers "
-            + "(`wager-not-offered`, the message lists the offered ones), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
+            + "(`wager-not-offered`, the message lists the offered ones; a wager above 0 is not offered by a server "
+            + "without its escrow vault), or a client seed that is not 1 to 64 printable ASCII characters (`invalid-client-seed`)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ApiSchemas.UNAUTHORIZED,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "`player-banned` (a banned player cannot queue) or `player-not-found` (sign in again)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "`already-queued` (you wait in a bucket already: leave it first) or "
-            + "`already-in-game` (you play a game in progress: queue again once it is over)",
+            + "`already-in-game` (you play a game in progress or awaiting deposits: queue again once it is over)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +109,8 @@ public class MatchmakingResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Where you stand in matchmaking, or the game you were matched into",
             description = "A matched entry stays readable for solduel.matchmaking.matched-ticket-seconds (60 s by default): "
-                    + "play the game with join_game {gameId} on the game socket.")
+                    + "play the game with join_game {gameId} on the game socket. A match whose wager is above 0 awaits "
+                    + "both deposits first: GET /api/games/{gameId}/deposits says what to send.")
     @APIResponse(responseCode = "200", description = "Waiting (position, waited time, range) or matched (gameId and match)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QueueStatus"),
                     examples = {@ExampleObject(name = "queued", value = QUEUED_EXAMPLE),

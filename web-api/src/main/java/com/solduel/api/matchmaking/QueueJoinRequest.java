@@ -14,7 +14,8 @@ public record QueueJoinRequest(
         @Schema(description = "The game type (case-insensitive)", required = true, enumeration = {"RPS", "DUEL"}, example = "RPS")
         @NotBlank(message = "gameType is required (RPS or DUEL)") @Pattern(regexp = "(?i)RPS|DUEL", message = "gameType must be RPS or DUEL")
         String gameType,
-        @Schema(description = "The wager in lamports, one of solduel.matchmaking.wagers (only 0 until deposits and escrow exist). "
+        @Schema(description = "The wager in lamports, one of solduel.matchmaking.wagers (default 0, 10000000, 50000000, 100000000, "
+                + "1000000000; above 0 only while the server has its escrow vault). "
                 + "Default 0. A JSON integer: no fraction, exponent, sign or string",
                 type = SchemaType.INTEGER, format = "int64", minimum = "0", defaultValue = "0", example = "0")
         Lamports wager,

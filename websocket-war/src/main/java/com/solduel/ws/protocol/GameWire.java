@@ -3,7 +3,9 @@ package com.solduel.ws.protocol;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.ActionAccepted;
+import com.solduel.game.table.DepositCounted;
 import com.solduel.game.table.DepositRequired;
+import com.solduel.game.table.GameCancelled;
 import com.solduel.game.table.GameMessage;
 import com.solduel.game.table.GameOver;
 import com.solduel.game.table.GameStarted;
@@ -104,6 +106,19 @@ public final class GameWire {
                     .add("vault", deposit.vault()).add("lamports", deposit.lamports()).add("memo", deposit.memo())
                     .add("deadline", deposit.deadlineMillis()).add("deposited", deposit.deposited())
                     .add("opponentDeposited", deposit.opponentDeposited()).build();
+        }
+        if (message instanceof DepositCounted counted) {
+            return JSON.createObjectBuilder().add("type", "deposit_credited").add("gameId", counted.gameId())
+                    .add("seat", counted.depositorSeat().name()).add("wallet", counted.wallet())
+                    .add("lamports", counted.lamports()).add("deposited", counted.deposited())
+                    .add("opponentDeposited", counted.opponentDeposited()).add("gameStatus", counted.gameStatus()).build();
+        }
+        if (message instanceof GameCancelled cancelled) {
+            JsonArrayBuilder refunds = JSON.createArrayBuilder();
+            cancelled.refunds().forEach(r -> refunds.add(JSON.createObjectBuilder().add("seat", r.seat().name())
+                    .add("wallet", r.wallet()).add("lamports", r.lamports())));
+            return JSON.createObjectBuilder().add("type", "game_cancelled").add("gameId", cancelled.gameId())
+                    .add("reason", cancelled.reason()).add("refunds", refunds).build();
         }
         throw new IllegalArgumentException("no frame for " + message.getClass().getName());
     }

@@ -3,8 +3,11 @@ package com.solduel.ws.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.game.rules.Seat;
+import com.solduel.game.table.DepositCounted;
 import com.solduel.game.table.DepositRequired;
+import com.solduel.game.table.GameCancelled;
 import com.solduel.game.table.PlayerActed;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GameWireTest {
@@ -31,5 +34,22 @@ class GameWireTest {
         assertThat(frame).isEqualTo("{\"type\":\"deposit_required\",\"gameId\":42,\"vault\":\"VAULT\","
                 + "\"lamports\":50000000,\"memo\":\"solduel:deposit:game=42:wallet=W\",\"deadline\":1795505374000,"
                 + "\"deposited\":false,\"opponentDeposited\":true}");
+    }
+
+    @Test
+    void aDepositCreditedFrameSaysWhoseDepositAndWhereBothStand() {
+        String frame = GameWire.text(new DepositCounted(42, Seat.P2, "W2", 50_000_000, false, true, "AWAITING_DEPOSITS"));
+
+        assertThat(frame).isEqualTo("{\"type\":\"deposit_credited\",\"gameId\":42,\"seat\":\"P2\",\"wallet\":\"W2\","
+                + "\"lamports\":50000000,\"deposited\":false,\"opponentDeposited\":true,\"gameStatus\":\"AWAITING_DEPOSITS\"}");
+    }
+
+    @Test
+    void aGameCancelledFrameListsTheRefundsOwed() {
+        String frame = GameWire.text(new GameCancelled(42, GameCancelled.DEPOSIT_DEADLINE_MISSED,
+                List.of(new GameCancelled.Refund(Seat.P1, "W1", 50_000_000))));
+
+        assertThat(frame).isEqualTo("{\"type\":\"game_cancelled\",\"gameId\":42,\"reason\":\"DEPOSIT_DEADLINE_MISSED\","
+                + "\"refunds\":[{\"seat\":\"P1\",\"wallet\":\"W1\",\"lamports\":50000000}]}");
     }
 }
