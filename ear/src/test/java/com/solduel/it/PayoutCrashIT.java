@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Exactly-once payouts under crashes and a lossy chain (docs/payouts.md), against the real
  * localnet through the real server. Node A is restarted with {@code solduel.payouts.crash-test.pause-at}
  * so the payouts job stops at one cut point of a first attempt, then killed there with SIGKILL and
- * started again (the pause of the next case set); after each restart the payout must end
+ * started again (with the pause of the next case: the cases run in order); after each restart the payout must end
  * CONFIRMED with exactly one transfer for it <b>on the chain</b> — transfers are counted on the
  * chain, not in the database. Then the localnet loses every send until the attempt's blockhash
  * expires, and one of the three RPC ports hangs during payouts. Each case prints one line of the
@@ -49,11 +49,9 @@ class PayoutCrashIT {
     @AfterAll
     static void nodeAAsBuilt() {
         SolanaLocalnet.clearFaults();
-        if (A.isRunning()) {
-            A.kill9();
+        if (variablesSet || !A.isRunning()) {
+            restart(Map.of());
         }
-        A.clearTestVariables();
-        A.start();
         System.out.println("[PayoutCrashIT] cut point | state at the kill | on the chain at the kill | after the restart");
         TABLE.forEach(line -> System.out.println("[PayoutCrashIT] " + line));
     }
@@ -74,12 +72,15 @@ class PayoutCrashIT {
         return new Owed(id, game.p2().address(), extra, before);
     }
 
+    private static boolean variablesSet;
+
     static void restart(Map<String, String> variables) {
         if (A.isRunning()) {
             A.kill9();
         }
         A.clearTestVariables();
-        if (!variables.isEmpty()) {
+        variablesSet = !variables.isEmpty();
+        if (variablesSet) {
             A.testVariables(variables);
         }
         A.start();
@@ -142,46 +143,63 @@ class PayoutCrashIT {
         return LocalnetTransactions.payoutTransfers(vault, owed.wallet(), owed.payoutId()).size();
     }
 
-    private static void cutPoint(String point, String next) throws Exception {
-        restart(Map.of(PAUSE, point));
+    /** What a cut point left when the server was killed there. */
+    private record Crash(String point, Owed owed, String state, int onChainAtKill) {
+    }
+
+    private static Crash crashed;
+
+    /** Node A runs with the pause at {@code point}: a new payout stops there, and the server is killed there. */
+    private static void crashAt(String point) throws Exception {
         Owed owed = overpaid(1_000_000);
         awaitPausedAt(point, owed.payoutId());
-        String state = row(owed.payoutId());
-        int atKill = onChain(owed);
+        crashed = new Crash(point, owed, row(owed.payoutId()), onChain(owed));
         A.kill9();
-        restart(next == null ? Map.of() : Map.of(PAUSE, next));
-        awaitConfirmed(owed.payoutId());
-        TABLE.add(point + " | " + state + " | " + atKill + " transfer(s) | " + assertPaidOnce(owed));
+    }
+
+    /**
+     * Starts node A again (with the pause of the next case, which the recovery of this one never meets:
+     * pauses are on first attempts only) and checks the crashed payout is paid exactly once.
+     */
+    private static void restartAndSettle(String nextPause) throws Exception {
+        restart(nextPause == null ? Map.of() : Map.of(PAUSE, nextPause));
+        awaitConfirmed(crashed.owed().payoutId());
+        TABLE.add(crashed.point() + " | " + crashed.state() + " | " + crashed.onChainAtKill() + " transfer(s) | "
+                + assertPaidOnce(crashed.owed()));
     }
 
     @Test
     @Order(1)
-    void killedAfterSigningBeforeRecordingTheAttemptThePayoutIsSignedAnewAndPaidOnce() throws Exception {
-        cutPoint("after-sign", null);
+    void killedAfterRecordingBeforeSendingTheRecordedBytesAreSentAndPaidOnce() throws Exception {
+        restart(Map.of(PAUSE, "after-record"));
+        crashAt("after-record");
+        restartAndSettle("after-send");
     }
 
     @Test
     @Order(2)
-    void killedAfterRecordingBeforeSendingTheRecordedBytesAreSentAndPaidOnce() throws Exception {
-        cutPoint("after-record", null);
+    void killedAfterSendingBeforeConfirmingTheTransferIsFoundOnTheChainAndPaidOnce() throws Exception {
+        crashAt("after-send");
+        restartAndSettle("after-confirm");
     }
 
     @Test
     @Order(3)
-    void killedAfterSendingBeforeConfirmingTheTransferIsFoundOnTheChainAndPaidOnce() throws Exception {
-        cutPoint("after-send", null);
+    void killedAfterConfirmingBeforeMarkingThePayoutIsMarkedFromTheChainAndPaidOnce() throws Exception {
+        crashAt("after-confirm");
+        restartAndSettle("after-sign");
     }
 
     @Test
     @Order(4)
-    void killedAfterConfirmingBeforeMarkingThePayoutIsMarkedFromTheChainAndPaidOnce() throws Exception {
-        cutPoint("after-confirm", null);
+    void killedAfterSigningBeforeRecordingTheAttemptThePayoutIsSignedAnewAndPaidOnce() throws Exception {
+        crashAt("after-sign");
+        restartAndSettle(null);
     }
 
     @Test
     @Order(5)
     void aTransferTheChainLosesIsSignedAnewOnlyOnceItsBlockhashExpiredAndPaidOnce() throws Exception {
-        restart(Map.of());
         Owed owed;
         try {
             // Lost sends from the moment the payout is owed (the test's own deposit landed before).

@@ -47,7 +47,8 @@ class WageredMatchIT {
     }
 
     @Test
-    void twoWalletsMatchedInAWageredBucketDepositPlayAndTheWinnerIsOwedThePotLessTheFee() throws Exception {
+    void twoWalletsMatchedInAWageredBucketDepositPlayAndTheWinnerIsPaidThePotLessTheFeeOnChain() throws Exception {
+        long[] aliceBefore = new long[1];
         WagerIT.Player alice = WagerIT.player();
         WagerIT.Player bob = WagerIT.player();
         long gameId;
@@ -126,6 +127,7 @@ class WageredMatchIT {
                     .isEqualTo(2 * MEDIUM);
 
             // Played to a result on the sockets that were matched: P1 (alice) wins the one round.
+            aliceBefore[0] = LocalnetTransactions.balance(alice.address());
             a.submit(gameId, 1, "ROCK");
             b.submit(gameId, 1, "SCISSORS");
             assertThat(a.await("game_over").getString("winner")).isEqualTo(alice.address());
@@ -134,18 +136,25 @@ class WageredMatchIT {
         long pot = 2 * MEDIUM;
         long fee = pot * 250 / 10_000;
         assertThat(status(gameId)).isEqualTo("COMPLETED");
-        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+        assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                 + "FROM payouts WHERE game_id = " + gameId))
-                .containsExactly("PAYOUT WIN PENDING " + (pot - fee) + " " + alice.address());
+                .containsExactly("PAYOUT WIN " + (pot - fee) + " " + alice.address());
+        long payoutId = Long.parseLong(WagerIT.awaitPayoutsConfirmed(gameId).get(0).split(" ")[0]);
+        assertThat(LocalnetTransactions.balance(alice.address()) - aliceBefore[0]).as("the winner's balance on-chain")
+                .isEqualTo(pot - fee);
+        assertThat(LocalnetTransactions.payoutTransfers(vault, alice.address(), payoutId)).as("one transfer on the chain")
+                .hasSize(1);
+        long networkFee = number("SELECT network_fee FROM payouts WHERE id = " + payoutId);
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
                 .as("the pot is empty").isZero();
         assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + gameId + " AND p.account = 'house:fees'")).as("the house fee").isEqualTo(fee);
-        assertThat(number("SELECT -SUM(amount) FROM ledger_postings WHERE account = 'player:" + alice.address() + ":payouts'"))
-                .as("owed to the winner").isEqualTo(pot - fee);
+        assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'player:" + alice.address()
+                + ":payouts'")).as("nothing owed to the winner once paid").isZero();
         assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + gameId + " AND p.account = 'vault'"))
-                .as("the ledger's vault account moved as much as the vault on-chain").isEqualTo(pot);
+                .as("the vault keeps the house fee less the payout's network fee, in the ledger as on-chain")
+                .isEqualTo(fee - networkFee);
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + alice.address() + "'"))
                 .isEqualTo(MEDIUM - fee);
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + bob.address() + "'"))
@@ -187,9 +196,12 @@ class WageredMatchIT {
                 assertThat(refund.getJsonNumber("lamports").longValue()).isEqualTo(SMALL);
             }
             assertThat(status(gameId)).isEqualTo("CANCELLED");
-            assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || status || ' ' || lamports || ' ' || destination "
+            assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
                     + "FROM payouts WHERE game_id = " + gameId))
-                    .containsExactly("REFUND DEPOSIT_DEADLINE_MISSED PENDING " + SMALL + " " + payer.address());
+                    .containsExactly("REFUND DEPOSIT_DEADLINE_MISSED " + SMALL + " " + payer.address());
+            long refund = Long.parseLong(WagerIT.awaitPayoutsConfirmed(gameId).get(0).split(" ")[0]);
+            assertThat(LocalnetTransactions.payoutTransfers(vault, payer.address(), refund)).as("refunded on-chain, once")
+                    .extracting(LocalnetTransactions.ChainTransfer::lamports).containsExactly(SMALL);
             assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
                     .as("the pot is empty").isZero();
             assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'player:"
