@@ -68,7 +68,7 @@ const destinations = Array.from({ length: N }, () => base58(randomBytes(32)));
 const player = base58(randomBytes(32));
 const lines = ['BEGIN;',
   `INSERT INTO players (wallet_address, username) VALUES ('${player}', 'bench_${run}');`,
-  `INSERT INTO games (player1_id, status, wager_amount, game_type) SELECT id, 'COMPLETED', 0, 'RPS' FROM players WHERE wallet_address = '${player}';`,
+  `INSERT INTO games (id, player1_id, status, wager_amount, game_type) SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM games), id, 'COMPLETED', 0, 'RPS' FROM players WHERE wallet_address = '${player}';`,
   `SELECT max(id) AS gid FROM games \\gset`,
   `SELECT id AS pid FROM players WHERE wallet_address = '${player}' \\gset`];
 destinations.forEach((d, i) => {

@@ -34,9 +34,16 @@ class MetricsIT {
         }
         assertType(metrics, "sol_duel_blockchain_transactions_total", "counter");
         for (String type : List.of("payout", "refund")) {
-            assertThat(metrics).containsPattern("(?m)^sol_duel_blockchain_transactions_total\\{(?=[^}]*type=\"" + type
-                    + "\")(?=[^}]*status=\"submitted\")");
+            for (String status : List.of("submitted", "confirmed", "failed")) {
+                assertThat(metrics).containsPattern("(?m)^sol_duel_blockchain_transactions_total\\{(?=[^}]*type=\"" + type
+                        + "\")(?=[^}]*status=\"" + status + "\")");
+            }
         }
+        assertType(metrics, "sol_duel_payouts_pending", "gauge");
+        assertType(metrics, "sol_duel_payouts_failed", "gauge");
+        assertType(metrics, "sol_duel_payout_latency_seconds", "histogram");
+        assertThat(metrics).as("payout latency buckets")
+                .containsPattern("(?m)^sol_duel_payout_latency_seconds_bucket\\{[^}]*le=\"60(\\.0)?\"");
         assertType(metrics, "sol_duel_player_connections", "gauge");
         assertType(metrics, "sol_duel_player_connections_capacity", "gauge");
         assertThat(value(metrics, "sol_duel_player_connections_capacity", "")).isEqualTo(10_000);
