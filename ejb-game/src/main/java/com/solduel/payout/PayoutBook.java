@@ -114,6 +114,13 @@ public class PayoutBook {
         return recorded;
     }
 
+    /** A payout no transfer can be built for (nothing was signed): FAILED with {@code error}. */
+    public void unsendable(long payoutId, String error) {
+        em.createNativeQuery("UPDATE payouts SET status = 'FAILED', last_error = ?2, updated_at = now() "
+                        + "WHERE id = ?1 AND status = 'PENDING' AND signature IS NULL")
+                .setParameter(1, payoutId).setParameter(2, truncate(error)).executeUpdate();
+    }
+
     /** The node accepted these attempts (SIGNED → SENT). */
     public void sent(List<Attempt> attempts) {
         for (Attempt attempt : attempts) {

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 /**
  * Payouts on /metrics, registered at start: {@code sol_duel_payouts_pending} (owed, not yet
  * confirmed: PENDING, SIGNED, SENT), {@code sol_duel_payouts_failed} (waiting for an admin's retry)
- * — both read from PostgreSQL, so every node shows the cluster's figure — and
+ * — both counted in PostgreSQL at every payouts sweep of this node, so every such node shows the
+ * cluster's figure — and
  * {@code sol_duel_payout_latency_seconds} (from the payout's decision to its confirmation, on the
  * node that confirmed it); confirmed and failed transfers also count in
  * {@code sol_duel_blockchain_transactions_total{type="payout"|"refund"}}.
@@ -30,7 +31,6 @@ public class PayoutMetrics {
     private static final Metadata LATENCY = Metadata.builder().withName("sol_duel_payout_latency")
             .withUnit(MetricUnits.SECONDS)
             .withDescription("Time from a payout's decision (game result, refund) to its transfer confirmed on-chain").build();
-    private static final long CACHE_NANOS = Duration.ofSeconds(2).toNanos();
 
     @Inject
     MetricRegistry registry;
@@ -42,7 +42,6 @@ public class PayoutMetrics {
     PayoutBook book;
 
     private volatile Map<String, Long> counts = Map.of();
-    private volatile long countedAt;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // Observing the event instantiates this bean; @PostConstruct registers the series.
@@ -70,16 +69,19 @@ public class PayoutMetrics {
         transactions.transaction(type, RpcMetrics.FAILED);
     }
 
-    private long count(String status) {
-        long now = System.nanoTime();
-        if (now - countedAt > CACHE_NANOS) {
-            try {
-                counts = book.countByStatus();
-                countedAt = now;
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "payout gauges: cannot count payouts now (" + e.getMessage() + ")");
-            }
+    /**
+     * Reads the counts from PostgreSQL (called by the payouts job's sweep on this node and after
+     * each chunk): the gauges answer from this copy, since a scrape runs outside the application.
+     */
+    public void refresh() {
+        try {
+            counts = book.countByStatus();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "payout gauges: cannot count payouts now (" + e.getMessage() + ")");
         }
+    }
+
+    private long count(String status) {
         return counts.getOrDefault(status, 0L);
     }
 }

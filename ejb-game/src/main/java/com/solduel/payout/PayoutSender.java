@@ -86,6 +86,7 @@ public class PayoutSender {
             return work(claimed);
         } finally {
             book.release(claimed.stream().map(Payout::id).toList(), me);
+            metrics.refresh();
         }
     }
 
@@ -183,8 +184,18 @@ public class PayoutSender {
         String from = vault.address();
         List<Attempt> attempts = new ArrayList<>();
         for (Payout payout : payouts) {
-            TransferMessage message = TransferMessage.of(from, payout.destination(), payout.lamports(), payout.memo(),
-                    blockhash.blockhash());
+            TransferMessage message;
+            try {
+                message = TransferMessage.of(from, payout.destination(), payout.lamports(), payout.memo(),
+                        blockhash.blockhash());
+            } catch (IllegalArgumentException e) {
+                // Nothing can ever be sent for it (e.g. a destination that is not an address): FAILED, not retried blindly.
+                LOG.warning("payout " + payout.id() + " cannot be built: " + e.getMessage() + "; FAILED");
+                book.unsendable(payout.id(), e.getMessage());
+                metrics.failed(payout.type());
+                tally.failed++;
+                continue;
+            }
             TransferMessage.Signed signed = message.sign(vault::sign);
             attempts.add(new Attempt(payout.id(), signed.signature(), blockhash.blockhash(),
                     blockhash.lastValidBlockHeight(), signed.wire()));

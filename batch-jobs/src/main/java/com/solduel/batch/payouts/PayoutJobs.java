@@ -2,6 +2,7 @@ package com.solduel.batch.payouts;
 
 import com.solduel.game.live.NodeIdentity;
 import com.solduel.payout.PayoutBook;
+import com.solduel.payout.PayoutMetrics;
 import com.solduel.payout.PayoutsOwed;
 import com.solduel.wager.EscrowVault;
 import jakarta.annotation.PostConstruct;
@@ -54,6 +55,9 @@ public class PayoutJobs {
     NodeIdentity node;
 
     @Inject
+    PayoutMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "solduel.payouts.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -103,6 +107,7 @@ public class PayoutJobs {
         if (!enabled || !vault.available()) {
             return;
         }
+        metrics.refresh();
         try {
             JobOperator jobs = BatchRuntime.getJobOperator();
             if (running != null && isActive(jobs.getJobExecution(running).getBatchStatus())) {
