@@ -60,23 +60,33 @@ start_localnet() {
   die "the Solana localnet did not become ready in 30 s; see $log"
 }
 
-# Funds the escrow vault (its keypair named by SOLDUEL_VAULT_KEYPAIR_LOCATION in .local/server.env)
-# from the localnet faucet on the given RPC port, so that it can pay network fees and receive
-# deposits of any size (docs/money.md). Prints the vault's address.
-fund_vault() {
-  local port=$1 lamports=${2:-10000000000}
-  local keypair address
-  keypair=$(secret SOLDUEL_VAULT_KEYPAIR_LOCATION)
-  [ -f "$keypair" ] || die "no vault keypair at '$keypair': run scripts/setup.sh"
-  address=$(node -e '
+# The address (base58) of the Solana CLI keypair file named by the secret $1 in .local/server.env.
+keypair_address() {
+  local keypair
+  keypair=$(secret "$1")
+  [ -f "$keypair" ] || die "no keypair at '$keypair' ($1): run scripts/setup.sh"
+  node -e '
     const key = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).slice(32);
     const A = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     let n = BigInt("0x" + Buffer.from(key).toString("hex")), s = "";
     while (n > 0n) { s = A[Number(n % 58n)] + s; n /= 58n; }
     for (const b of key) { if (b !== 0) break; s = "1" + s; }
-    require("fs").writeSync(1, s);' "$keypair") || die "cannot read the vault keypair $keypair"
-  curl -fsS -m 5 -H 'Content-Type: application/json' \
-    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"requestAirdrop\",\"params\":[\"$address\",$lamports]}" \
-    "http://127.0.0.1:$port" | grep -q '"result"' || die "funding the vault $address on port $port failed"
+    require("fs").writeSync(1, s);' "$keypair" || die "cannot read the keypair $keypair ($1)"
+}
+
+# Funds the escrow vault (SOLDUEL_VAULT_KEYPAIR_LOCATION) and the payouts' fee payer
+# (SOLDUEL_PAYOUTS_FEE_PAYER_KEYPAIR_LOCATION) from the localnet faucet on the given RPC port, so
+# the vault can receive deposits of any size and the fee payer can pay the payouts' network fees
+# (docs/money.md, docs/payouts.md). Prints the vault's address.
+fund_vault() {
+  local port=$1 lamports=${2:-10000000000}
+  local address payer
+  address=$(keypair_address SOLDUEL_VAULT_KEYPAIR_LOCATION)
+  payer=$(keypair_address SOLDUEL_PAYOUTS_FEE_PAYER_KEYPAIR_LOCATION)
+  for account in "$address" "$payer"; do
+    curl -fsS -m 5 -H 'Content-Type: application/json' \
+      -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"requestAirdrop\",\"params\":[\"$account\",$lamports]}" \
+      "http://127.0.0.1:$port" | grep -q '"result"' || die "funding $account on port $port failed"
+  done
   echo "$address"
 }

@@ -30,7 +30,7 @@ mvn -B -ntp -q install -DskipTests
 step "Starting the Solana localnet on ports 8899,8901,8902 (one chain, three RPC ports)"
 pid=$(start_localnet 8899,8901,8902 "$LOCAL/localnet.log")
 [ -n "$pid" ] && echo "$pid" > "$LOCAL/localnet.pid"
-info "escrow vault $(fund_vault 8899) funded with 10 SOL"
+info "escrow vault $(fund_vault 8899) and the payouts' fee payer funded with 10 SOL each"
 
 step "Starting Open Liberty (server 'solduel', port $HTTP_PORT)"
 mvn -B -ntp -q -pl ear -Plocal liberty:create liberty:deploy liberty:start

@@ -65,19 +65,24 @@ if [ ! -f "$SECRETS/jwt/private.pem" ]; then
   openssl pkey -in "$SECRETS/jwt/private.pem" -pubout -out "$SECRETS/jwt/public.pem"
   info "generated the JWT signing key pair in $SECRETS/jwt/"
 fi
-# The escrow vault's keypair (docs/money.md), in the Solana CLI format: a JSON array of the 32-byte
-# Ed25519 seed then the 32-byte public key. Made with openssl; never printed, never in the repository.
+# The escrow vault's keypair (docs/money.md) and the payouts' fee payer (docs/payouts.md), in the
+# Solana CLI format: a JSON array of the 32-byte Ed25519 seed then the 32-byte public key. Made with
+# openssl; never printed, never in the repository.
+solana_keypair() {
+  local file=$1 what=$2 pem
+  [ -f "$file" ] && return 0
+  pem=$(mktemp)
+  openssl genpkey -algorithm ED25519 -out "$pem" 2>/dev/null
+  { openssl pkey -in "$pem" -outform DER | tail -c 32
+    openssl pkey -in "$pem" -pubout -outform DER | tail -c 32; } \
+    | od -An -v -tu1 | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/ /,/g; s/^/[/; s/$/]/' > "$file"
+  rm -f "$pem"
+  [ "$(tr ',' '\n' < "$file" | grep -c .)" = 64 ] || die "generating the $what keypair failed"
+  info "generated the $what keypair $file"
+}
 mkdir -p "$SECRETS/vault"
-if [ ! -f "$SECRETS/vault/keypair.json" ]; then
-  vault_pem=$(mktemp)
-  openssl genpkey -algorithm ED25519 -out "$vault_pem" 2>/dev/null
-  { openssl pkey -in "$vault_pem" -outform DER | tail -c 32
-    openssl pkey -in "$vault_pem" -pubout -outform DER | tail -c 32; } \
-    | od -An -v -tu1 | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/ /,/g; s/^/[/; s/$/]/' > "$SECRETS/vault/keypair.json"
-  rm -f "$vault_pem"
-  [ "$(tr ',' '\n' < "$SECRETS/vault/keypair.json" | grep -c .)" = 64 ] || die "generating the vault keypair failed"
-  info "generated the escrow vault keypair $SECRETS/vault/keypair.json"
-fi
+solana_keypair "$SECRETS/vault/keypair.json" "escrow vault"
+solana_keypair "$SECRETS/vault/fee-payer.json" "payouts' fee payer"
 # .local/server.env (the Liberty servers' environment) = the secrets + where the keys are,
 # rewritten each time so it always matches them.
 {
@@ -85,13 +90,14 @@ fi
   echo "SOLDUEL_JWT_PRIVATE_KEY_LOCATION=$SECRETS/jwt/private.pem"
   echo "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$SECRETS/jwt/public.pem"
   echo "SOLDUEL_VAULT_KEYPAIR_LOCATION=$SECRETS/vault/keypair.json"
+  echo "SOLDUEL_PAYOUTS_FEE_PAYER_KEYPAIR_LOCATION=$SECRETS/vault/fee-payer.json"
 } > "$LOCAL/server.env"
 umask 022
 # A Liberty keystore made with an older password would no longer open (and with it SSL and JWT).
 for keystore in "$ROOT"/ear/target/liberty/wlp/usr/servers/*/resources/security/key.p12; do
   if [ -f "$keystore" ] && [ "$SECRETS/secrets.env" -nt "$keystore" ]; then rm -f "$keystore"; fi
 done
-info "server.env ready (passwords, JWT keys, vault keypair)"
+info "server.env ready (passwords, JWT keys, vault and fee payer keypairs)"
 
 step "Solana localnet (npm ci in tools/solana-localnet)"
 command -v node >/dev/null || die "Node.js 20 is required for the Solana localnet: install nodejs (>= 20) and retry"

@@ -40,7 +40,7 @@ redis-cli -p "$IT_REDIS_PORT" flushall >/dev/null
 step "The Solana localnet for the tests on ports $IT_LOCALNET_PORTS (one chain, three RPC ports)"
 localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --instant-finality)
 (cd "$ROOT/tools/solana-localnet" && npm test --silent) || die "the localnet's own tests failed"
-info "escrow vault $(fund_vault "${IT_LOCALNET_PORTS%%,*}") funded with 10 SOL"
+info "escrow vault $(fund_vault "${IT_LOCALNET_PORTS%%,*}") and the payouts' fee payer funded with 10 SOL each"
 
 step "A fresh test database sol_duel_test"
 as_postgres dropdb --if-exists --force sol_duel_test

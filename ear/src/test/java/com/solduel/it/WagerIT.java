@@ -160,10 +160,9 @@ class WagerIT {
 
         // The 1,000 lamports owed back are paid by the payouts job meanwhile: wait for it, then compare.
         awaitPayoutsConfirmed(game.id());
-        long refundFee = number("SELECT network_fee FROM payouts WHERE game_id = " + game.id());
         assertThat(LocalnetTransactions.balance(vault) - vaultBefore)
-                .as("the vault received both deposits and paid back the 1,000 lamports too many and the network fee")
-                .isEqualTo(2 * WAGER + 1_000 - 1_000 - refundFee);
+                .as("the vault received both deposits and paid back the 1,000 lamports too many (the fee payer paid the fee)")
+                .isEqualTo(2 * WAGER);
         assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + game.id() + " AND t.kind = 'DEPOSIT' AND p.account = 'vault'"))
                 .as("the deposits credited to the vault").isEqualTo(2 * WAGER + 1_000);
@@ -172,7 +171,7 @@ class WagerIT {
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings")).isZero();
         assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + game.id() + " AND p.account = 'vault'"))
-                .as("the ledger's vault account moved as much as the vault on-chain").isEqualTo(2 * WAGER - refundFee);
+                .as("the ledger's vault account moved as much as the vault on-chain").isEqualTo(2 * WAGER);
         assertThat(number("SELECT -SUM(amount) FROM ledger_postings WHERE account = 'game:" + game.id() + ":pot'"))
                 .as("the pot").isEqualTo(2 * WAGER);
         assertThat(SchemaIT.strings("SELECT kind || ' ' || reason || ' ' || lamports || ' ' || destination "
@@ -253,12 +252,15 @@ class WagerIT {
                 .allSatisfy(t -> assertThat(t.signature()).isEqualTo(payout[1]));
         assertThat(SchemaIT.strings("SELECT blockchain_tx_hash FROM games WHERE id = " + gameId)).containsExactly(payout[1]);
         long networkFee = number("SELECT network_fee FROM payouts WHERE id = " + payout[0]);
-        assertThat(networkFee).as("one signature's fee").isEqualTo(5_000);
-        assertThat(vaultBefore[0] - LocalnetTransactions.balance(vault)).as("the vault paid the winner and the network fee")
-                .isEqualTo(pot - fee + networkFee);
+        assertThat(networkFee).as("two signatures' fee (fee payer and vault)").isEqualTo(10_000);
+        assertThat(vaultBefore[0] - LocalnetTransactions.balance(vault)).as("the vault paid exactly the winner")
+                .isEqualTo(pot - fee);
         assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + gameId + " AND p.account = 'vault'"))
-                .as("the vault keeps the fee less the network fee, in the ledger as on-chain").isEqualTo(fee - networkFee);
+                .as("the vault keeps exactly the house fee, in the ledger as on-chain").isEqualTo(fee);
+        assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
+                + "WHERE t.game_id = " + gameId + " AND p.account = 'feepayer'")).as("the fee payer paid the network fee")
+                .isEqualTo(networkFee);
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
                 .as("the pot is empty").isZero();
         assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "

@@ -49,6 +49,7 @@ class WageredMatchIT {
     @Test
     void twoWalletsMatchedInAWageredBucketDepositPlayAndTheWinnerIsPaidThePotLessTheFeeOnChain() throws Exception {
         long[] aliceBefore = new long[1];
+        long[] vaultAtStart = new long[1];
         WagerIT.Player alice = WagerIT.player();
         WagerIT.Player bob = WagerIT.player();
         long gameId;
@@ -94,6 +95,7 @@ class WageredMatchIT {
             assertThat(a.await("error").getString("code")).isEqualTo("already-in-game");
 
             long vaultBefore = LocalnetTransactions.balance(vault);
+            vaultAtStart[0] = vaultBefore;
             String first = LocalnetTransactions.transfer(alice.account(), vault, MEDIUM, memo(gameId, alice));
             JsonObject credited = TestEnvironment.json(reportWhenConfirmed(gameId, alice, first));
             assertThat(credited.getString("gameStatus")).isEqualTo("AWAITING_DEPOSITS");
@@ -144,7 +146,7 @@ class WageredMatchIT {
                 .isEqualTo(pot - fee);
         assertThat(LocalnetTransactions.payoutTransfers(vault, alice.address(), payoutId)).as("one transfer on the chain")
                 .hasSize(1);
-        long networkFee = number("SELECT network_fee FROM payouts WHERE id = " + payoutId);
+
         assertThat(number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = 'game:" + gameId + ":pot'"))
                 .as("the pot is empty").isZero();
         assertThat(number("SELECT -SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
@@ -153,8 +155,9 @@ class WageredMatchIT {
                 + ":payouts'")).as("nothing owed to the winner once paid").isZero();
         assertThat(number("SELECT SUM(p.amount) FROM ledger_postings p JOIN ledger_transfers t ON t.id = p.transfer_id "
                 + "WHERE t.game_id = " + gameId + " AND p.account = 'vault'"))
-                .as("the vault keeps the house fee less the payout's network fee, in the ledger as on-chain")
-                .isEqualTo(fee - networkFee);
+                .as("the vault keeps exactly the house fee (the fee payer pays the network fee)").isEqualTo(fee);
+        assertThat(LocalnetTransactions.balance(vault) - vaultAtStart[0]).as("the vault's balance change for this game")
+                .isEqualTo(fee);
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + alice.address() + "'"))
                 .isEqualTo(MEDIUM - fee);
         assertThat(number("SELECT total_earnings FROM players WHERE wallet_address = '" + bob.address() + "'"))

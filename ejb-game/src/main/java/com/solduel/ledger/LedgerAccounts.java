@@ -9,8 +9,10 @@ public final class LedgerAccounts {
     public static final String VAULT = "vault";
     /** Fees the house earned. */
     public static final String HOUSE_FEES = "house:fees";
-    /** Network fees the vault paid. */
+    /** Network fees paid for payout transfers (by the fee payer, or by the vault when it pays its own). */
     public static final String CHAIN_FEES = "chain:fees";
+    /** The payouts' fee payer account (outside the escrow; its funding is not booked, like the vault's float). */
+    public static final String FEE_PAYER = "feepayer";
 
     /** The same rule as the database's CHECK on ledger_postings.account. */
     private static final Pattern NAME = Pattern.compile("[a-z]+(:[A-Za-z0-9]+)*");

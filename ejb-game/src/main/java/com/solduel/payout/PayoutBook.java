@@ -48,7 +48,8 @@ public class PayoutBook {
     }
 
     /** A transfer found on the chain: succeeded or failed, in {@code slot}, costing {@code fee}. */
-    public record Landed(long payoutId, String type, String signature, long slot, long fee, boolean succeeded, String error) {
+    public record Landed(long payoutId, String type, String signature, long slot, long fee, String feeAccount,
+                         boolean succeeded, String error) {
     }
 
     /** Ids of payouts the job works on (see {@link #OPEN}) after {@code afterId}, claimable by {@code node}, oldest first. */
@@ -165,7 +166,8 @@ public class PayoutBook {
 
     /**
      * Attempts found on the chain. A success: the payout is CONFIRMED, and the ledger books the
-     * transfer (what the player was owed leaves the vault) and the network fee; a WIN payout's
+     * transfer (what the player was owed leaves the vault) and the network fee (from the account that
+     * paid it: the fee payer, or the vault); a WIN payout's
      * signature becomes the game's {@code blockchain_tx_hash}. A failure landed too (its fee was
      * charged): the payout is FAILED until an admin retries it, the fee is booked. Idempotent: an
      * attempt already decided is skipped. Returns the payouts confirmed, with their latency.
@@ -195,7 +197,7 @@ public class PayoutBook {
                     .setParameter(3, landed.succeeded() ? null : truncate(landed.error())).executeUpdate();
             if (landed.fee() > 0) {
                 ledger.record(TransferKind.NETWORK_FEE, payout.gameId(), landed.signature(), "network-fee:" + landed.signature(),
-                        List.of(new Posting(LedgerAccounts.CHAIN_FEES, landed.fee()), new Posting(LedgerAccounts.VAULT, -landed.fee())));
+                        List.of(new Posting(LedgerAccounts.CHAIN_FEES, landed.fee()), new Posting(landed.feeAccount(), -landed.fee())));
             }
             if (landed.succeeded()) {
                 ledger.record(TransferKind.PAYOUT, payout.gameId(), landed.signature(), "payout:" + payout.id(),

@@ -1,6 +1,7 @@
 package com.solduel.payout;
 
 import com.solduel.game.live.NodeIdentity;
+import com.solduel.ledger.LedgerAccounts;
 import com.solduel.payout.PayoutBook.Attempt;
 import com.solduel.payout.PayoutBook.Landed;
 import com.solduel.solana.TransferMessage;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *     its blockhash expired (finalized block height past its last valid block height) → the attempt
  *     is dead and the payout signed anew; otherwise the same signed bytes are sent again (the same
  *     transaction: it lands at most once);</li>
- * <li>signs a transfer (+ memo {@code solduel:payout:<id>}) for each payout without an attempt and
+ * <li>signs a transfer (+ memo {@code solduel:payout:<id>}; the fee paid by {@link PayoutFeePayer})
+ *     for each payout without an attempt and
  *     records signature, blockhash, last valid block height and the bytes, <b>then</b> sends;</li>
  * <li>waits for the statuses and marks what landed.</li>
  * </ol>
@@ -53,6 +55,9 @@ public class PayoutSender {
 
     @Inject
     EscrowVault vault;
+
+    @Inject
+    PayoutFeePayer feePayer;
 
     @Inject
     NodeIdentity node;
@@ -182,11 +187,13 @@ public class PayoutSender {
             return List.of();
         }
         String from = vault.address();
+        String payer = feePayer.address();
+        boolean separatePayer = !payer.equals(from);
         List<Attempt> attempts = new ArrayList<>();
         for (Payout payout : payouts) {
             TransferMessage message;
             try {
-                message = TransferMessage.of(from, payout.destination(), payout.lamports(), payout.memo(),
+                message = TransferMessage.of(payer, from, payout.destination(), payout.lamports(), payout.memo(),
                         blockhash.blockhash());
             } catch (IllegalArgumentException e) {
                 // Nothing can ever be sent for it (e.g. a destination that is not an address): FAILED, not retried blindly.
@@ -196,7 +203,7 @@ public class PayoutSender {
                 tally.failed++;
                 continue;
             }
-            TransferMessage.Signed signed = message.sign(vault::sign);
+            TransferMessage.Signed signed = separatePayer ? message.sign(feePayer::sign, vault::sign) : message.sign(vault::sign);
             attempts.add(new Attempt(payout.id(), signed.signature(), blockhash.blockhash(),
                     blockhash.lastValidBlockHeight(), signed.wire()));
         }
@@ -275,10 +282,11 @@ public class PayoutSender {
         List<Landed> landed = new ArrayList<>();
         for (Landed one : found) {
             try {
-                var tx = solana.getTransaction(one.signature(), Commitment.CONFIRMED);
+                var tx = solana.getLandedTransaction(one.signature(), Commitment.CONFIRMED);
                 if (tx.isPresent()) {
-                    landed.add(new Landed(one.payoutId(), one.type(), one.signature(), tx.get().slot(), tx.get().fee(), one.succeeded(),
-                            one.error()));
+                    String feeAccount = tx.get().feePayer().equals(vault.address()) ? LedgerAccounts.VAULT : LedgerAccounts.FEE_PAYER;
+                    landed.add(new Landed(one.payoutId(), one.type(), one.signature(), tx.get().slot(), tx.get().fee(),
+                            feeAccount, one.succeeded(), one.error()));
                     continue;
                 }
             } catch (SolanaUnavailableException | JsonRpcErrorException e) {
@@ -309,7 +317,7 @@ public class PayoutSender {
     }
 
     private Landed landed(Payout payout, String signature, SignatureStatus status) {
-        return new Landed(payout.id(), payout.type(), signature, status.slot(), 0, status.succeeded(),
+        return new Landed(payout.id(), payout.type(), signature, status.slot(), 0, LedgerAccounts.VAULT, status.succeeded(),
                 status.succeeded() ? null : status.err().toString());
     }
 

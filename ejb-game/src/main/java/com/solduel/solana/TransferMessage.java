@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
- * A legacy Solana transaction of two instructions, signed by its one fee payer: a System Program
- * transfer of {@code lamports} from the payer to {@code destination}, and a Memo (v2) with
- * {@code memo}. Built here byte by byte (the wire format is small and fixed) so that signing is one
- * Ed25519 signature over {@link #message()}, with no second library in the money path.
- * TransferMessageTest checks the bytes against solanaj's own serialization.
+ * A legacy Solana transaction of two instructions: a System Program transfer of {@code lamports}
+ * from {@code source} to {@code destination}, and a Memo (v2) with {@code memo} signed by the
+ * source. The fee payer is the source itself (one signature) or another account (two signatures:
+ * fee payer first, then source). Built here byte by byte (the wire format is small and fixed) so
+ * that signing is Ed25519 over {@link #message()}, with no second library in the money path.
+ * SolanaRpcLocalnetTest sends both forms to the localnet and reads them back.
  */
 public final class TransferMessage {
 
@@ -24,52 +25,70 @@ public final class TransferMessage {
     private static final int SIGNATURE_BYTES = 64;
 
     private final byte[] message;
+    private final int signers;
 
-    private TransferMessage(byte[] message) {
+    private TransferMessage(byte[] message, int signers) {
         this.message = message;
+        this.signers = signers;
     }
 
-    /** The message to sign. Addresses and the blockhash are base58; the memo is UTF-8, at most 566 bytes. */
+    /** The message to sign, the source paying its own fee. Addresses and the blockhash are base58; the memo is UTF-8. */
     public static TransferMessage of(String payer, String destination, long lamports, String memo, String blockhash) {
+        return of(payer, payer, destination, lamports, memo, blockhash);
+    }
+
+    /**
+     * The message to sign: {@code feePayer} pays the network fee (and signs first), {@code source}
+     * gives the lamports (and signs the memo). The memo is UTF-8, at most 566 bytes.
+     */
+    public static TransferMessage of(String feePayer, String source, String destination, long lamports, String memo,
+                                     String blockhash) {
         if (lamports <= 0) {
             throw new IllegalArgumentException("a transfer moves at least 1 lamport, not " + lamports);
         }
-        byte[] from = key(payer, "payer");
+        byte[] payer = key(feePayer, "fee payer");
+        byte[] from = key(source, "source");
         byte[] to = key(destination, "destination");
-        if (java.util.Arrays.equals(from, to)) {
-            throw new IllegalArgumentException("a transfer to its own payer moves nothing");
+        boolean separatePayer = !java.util.Arrays.equals(payer, from);
+        if (java.util.Arrays.equals(from, to) || java.util.Arrays.equals(payer, to)) {
+            throw new IllegalArgumentException("a transfer to its own source or fee payer is not a payout");
         }
         byte[] memoBytes = memo.getBytes(StandardCharsets.UTF_8);
-        if (memoBytes.length > 566) {
+        if (memoBytes.length > 500) {
             throw new IllegalArgumentException("a memo of " + memoBytes.length + " bytes does not fit a transaction");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + memoBytes.length);
-        // header: 1 signature required, 0 read-only signed, 2 read-only unsigned (the two programs)
-        out.write(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(320 + memoBytes.length);
+        // header: the signers (writable), none read-only signed, 2 read-only unsigned (the two programs)
+        int signers = separatePayer ? 2 : 1;
+        out.write(signers);
         out.write(0);
         out.write(2);
-        shortVec(out, 4);
+        shortVec(out, signers + 3);
+        if (separatePayer) {
+            out.writeBytes(payer);
+        }
         out.writeBytes(from);
         out.writeBytes(to);
         out.writeBytes(key(SYSTEM_PROGRAM, "system program"));
         out.writeBytes(key(MEMO_PROGRAM, "memo program"));
         out.writeBytes(key(blockhash, "blockhash"));
+        int sourceIndex = signers - 1;
         shortVec(out, 2);
-        // transfer: program 2, accounts [payer 0, destination 1], data u32 2 + u64 lamports
-        out.write(2);
+        // transfer: accounts [source, destination], data u32 2 + u64 lamports
+        out.write(signers + 1);
         shortVec(out, 2);
-        out.write(0);
-        out.write(1);
+        out.write(sourceIndex);
+        out.write(signers);
         byte[] data = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(TRANSFER).putLong(lamports).array();
         shortVec(out, data.length);
         out.writeBytes(data);
-        // memo: program 3, signer account [payer 0] (the Memo program checks it signed), data the memo
-        out.write(3);
+        // memo: signer account [source] (the Memo program checks it signed), data the memo
+        out.write(signers + 2);
         shortVec(out, 1);
-        out.write(0);
+        out.write(sourceIndex);
         shortVec(out, memoBytes.length);
         out.writeBytes(memoBytes);
-        return new TransferMessage(out.toByteArray());
+        return new TransferMessage(out.toByteArray(), signers);
     }
 
     /** The bytes the payer signs. */
@@ -77,17 +96,28 @@ public final class TransferMessage {
         return message.clone();
     }
 
-    /** The signed transaction on the wire: one signature, then the message. */
-    public Signed sign(UnaryOperator<byte[]> signer) {
-        byte[] signature = signer.apply(message.clone());
-        if (signature == null || signature.length != SIGNATURE_BYTES) {
-            throw new IllegalStateException("an Ed25519 signature is 64 bytes");
+    /**
+     * The signed transaction on the wire: the signatures (fee payer first, then the source when it
+     * is another account), then the message. Its id is the first signature.
+     */
+    @SafeVarargs
+    public final Signed sign(UnaryOperator<byte[]>... signersInOrder) {
+        if (signersInOrder.length != signers) {
+            throw new IllegalArgumentException("this transfer needs " + signers + " signature(s), got " + signersInOrder.length);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 + SIGNATURE_BYTES + message.length);
-        shortVec(out, 1);
-        out.writeBytes(signature);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 + signers * SIGNATURE_BYTES + message.length);
+        shortVec(out, signers);
+        String first = null;
+        for (UnaryOperator<byte[]> signer : signersInOrder) {
+            byte[] signature = signer.apply(message.clone());
+            if (signature == null || signature.length != SIGNATURE_BYTES) {
+                throw new IllegalStateException("an Ed25519 signature is 64 bytes");
+            }
+            first = first == null ? Base58.encode(signature) : first;
+            out.writeBytes(signature);
+        }
         out.writeBytes(message);
-        return new Signed(Base58.encode(signature), out.toByteArray());
+        return new Signed(first, out.toByteArray());
     }
 
     /** A signed transaction: its signature (the transaction's id, base58) and its wire bytes. */

@@ -1,22 +1,13 @@
 package com.solduel.wager;
 
 import com.solduel.shared.SolDuelException.Kind;
-import com.solduel.solana.Base58;
+import com.solduel.solana.SolanaKeypair;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,18 +26,16 @@ public class EscrowVault {
             + "Until then the stakes are in the server operator's custody, not in an on-chain program.";
 
     private static final Logger LOG = Logger.getLogger(EscrowVault.class.getName());
-    private static final int KEYPAIR_BYTES = 64;
-    private static final int HALF = 32;
 
     @Inject
     @ConfigProperty(name = "solduel.vault.keypair-location")
     Optional<String> keypairLocation;
 
-    private volatile Keys keys;
+    private volatile SolanaKeypair keys;
 
     /** The vault's address (base58); {@code vault-unavailable} (503) when no keypair is configured or readable. */
     public String address() {
-        return keys().address;
+        return keys().address();
     }
 
     /**
@@ -54,10 +43,7 @@ public class EscrowVault {
      * vault the payouts job has recorded before sending ({@code com.solduel.payout}).
      */
     public byte[] sign(byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, keys().secret);
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
+        return keys().sign(message);
     }
 
     /** Whether a vault keypair is configured and readable (wagers need one). */
@@ -70,13 +56,13 @@ public class EscrowVault {
         }
     }
 
-    private Keys keys() {
-        Keys loaded = keys;
+    private SolanaKeypair keys() {
+        SolanaKeypair loaded = keys;
         if (loaded == null) {
             synchronized (this) {
                 if (keys == null) {
                     keys = load();
-                    LOG.info(() -> "escrow vault " + keys.address + " loaded from " + keypairLocation.orElse("?"));
+                    LOG.info(() -> "escrow vault " + keys.address() + " loaded from " + keypairLocation.orElse("?"));
                 }
                 loaded = keys;
             }
@@ -84,37 +70,17 @@ public class EscrowVault {
         return loaded;
     }
 
-    private Keys load() {
+    private SolanaKeypair load() {
         String location = keypairLocation.filter(s -> !s.isBlank()).orElseThrow(() -> unavailable(
                 "no escrow vault is configured on this server (solduel.vault.keypair-location): wagers are off, free play works"));
-        byte[] bytes = new byte[KEYPAIR_BYTES];
-        try (Reader reader = Files.newBufferedReader(Path.of(location));
-             var json = Json.createReader(reader)) {
-            JsonArray array = json.readArray();
-            if (array.size() != KEYPAIR_BYTES) {
-                throw new IllegalArgumentException("it holds " + array.size() + " values, not 64");
-            }
-            for (int i = 0; i < KEYPAIR_BYTES; i++) {
-                JsonValue value = array.get(i);
-                if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.intValue() < 0 || n.intValue() > 255) {
-                    throw new IllegalArgumentException("value " + i + " is not a byte");
-                }
-                bytes[i] = (byte) n.intValue();
-            }
-            Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(bytes, 0);
-            byte[] publicKey = secret.generatePublicKey().getEncoded();
-            if (!Arrays.equals(publicKey, Arrays.copyOfRange(bytes, HALF, KEYPAIR_BYTES))) {
-                throw new IllegalArgumentException("its public half is not the key of its secret half");
-            }
-            return new Keys(Base58.encode(publicKey), secret);
+        try {
+            return SolanaKeypair.load(Path.of(location));
         } catch (IOException | RuntimeException e) {
             // The message names the file and what is wrong with it, never its content.
             String why = e instanceof IOException ? "cannot be read (" + e.getClass().getSimpleName() + ")"
                     : "is not a Solana CLI keypair (a JSON array of 64 bytes): " + e.getMessage();
             LOG.warning("escrow vault keypair file " + location + " " + why);
             throw unavailable("the escrow vault is not available on this server: wagers are off, free play works");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
         }
     }
 
@@ -122,19 +88,4 @@ public class EscrowVault {
         return new WagerRefusedException("vault-unavailable", Kind.UNAVAILABLE, message);
     }
 
-    /** The keypair: the secret stays in here. */
-    private static final class Keys {
-        final String address;
-        final Ed25519PrivateKeyParameters secret;
-
-        Keys(String address, Ed25519PrivateKeyParameters secret) {
-            this.address = address;
-            this.secret = secret;
-        }
-
-        @Override
-        public String toString() {
-            return "vault " + address;
-        }
-    }
 }

@@ -2,9 +2,9 @@ package com.solduel.batch.payouts;
 
 import com.solduel.game.live.NodeIdentity;
 import com.solduel.payout.PayoutBook;
+import com.solduel.payout.PayoutFeePayer;
 import com.solduel.payout.PayoutMetrics;
 import com.solduel.payout.PayoutsOwed;
-import com.solduel.wager.EscrowVault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
@@ -49,7 +49,7 @@ public class PayoutJobs {
     PayoutBook book;
 
     @Inject
-    EscrowVault vault;
+    PayoutFeePayer feePayer;
 
     @Inject
     NodeIdentity node;
@@ -104,7 +104,7 @@ public class PayoutJobs {
 
     @Timeout
     void run(Timer timer) {
-        if (!enabled || !vault.available()) {
+        if (!enabled || !feePayer.available()) {
             return;
         }
         metrics.refresh();

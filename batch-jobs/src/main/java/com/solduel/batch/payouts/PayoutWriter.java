@@ -30,6 +30,9 @@ public class PayoutWriter extends AbstractItemWriter {
         totals.add(outcome);
         step.setPersistentUserData(totals);
         step.setExitStatus(totals.toString());
-        LOG.info(() -> "payouts " + ids.get(0) + ".." + ids.get(ids.size() - 1) + ": " + outcome);
+        // INFO when something moved; a chunk that only waited (e.g. for a refused attempt's blockhash to expire) is FINE.
+        boolean moved = outcome.signed() + outcome.sent() + outcome.confirmed() + outcome.failed() + outcome.expired() > 0;
+        LOG.log(moved ? java.util.logging.Level.INFO : java.util.logging.Level.FINE,
+                () -> "payouts " + ids.get(0) + ".." + ids.get(ids.size() - 1) + ": " + outcome);
     }
 }

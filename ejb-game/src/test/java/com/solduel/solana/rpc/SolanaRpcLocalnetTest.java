@@ -221,6 +221,39 @@ class SolanaRpcLocalnetTest {
     }
 
     @Test
+    void aTransferWhoseFeeAnotherAccountPaysMovesExactlyItsLamportsFromTheSource() {
+        Account vault = funded(2 * SOL);
+        Account feePayer = funded(SOL);
+        String destination = new Account().getPublicKeyBase58();
+        var message = com.solduel.solana.TransferMessage.of(feePayer.getPublicKeyBase58(), vault.getPublicKeyBase58(),
+                destination, SOL / 4, "solduel:payout:43", solana.getLatestBlockhash(Commitment.CONFIRMED).blockhash());
+        var signed = message.sign(signer(feePayer), signer(vault));
+
+        String signature = solana.sendTransaction("payout", signed.wire());
+
+        assertThat(signature).isEqualTo(signed.signature());
+        LandedTransaction landed = solana.getLandedTransaction(signature, Commitment.CONFIRMED).orElseThrow();
+        assertThat(landed.feePayer()).isEqualTo(feePayer.getPublicKeyBase58());
+        assertThat(landed.fee()).as("two signatures").isEqualTo(10_000);
+        assertThat(solana.getBalance(destination, Commitment.CONFIRMED).lamports()).isEqualTo(SOL / 4);
+        assertThat(solana.getBalance(vault.getPublicKeyBase58(), Commitment.CONFIRMED).lamports())
+                .as("the source gives exactly the transfer").isEqualTo(2 * SOL - SOL / 4);
+        assertThat(solana.getBalance(feePayer.getPublicKeyBase58(), Commitment.CONFIRMED).lamports())
+                .as("the fee payer pays the fee").isEqualTo(SOL - 10_000);
+        assertThatThrownBy(() -> message.sign(signer(vault))).as("both must sign").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static java.util.function.UnaryOperator<byte[]> signer(Account account) {
+        var key = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(account.getSecretKey(), 0);
+        return bytes -> {
+            var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            signer.init(true, key);
+            signer.update(bytes, 0, bytes.length);
+            return signer.generateSignature();
+        };
+    }
+
+    @Test
     void aDepositWithAMemoSignedWithSolanajIsReadWithItsMessageAndPassesTheDepositCheck() {
         Account player = funded(2 * SOL);
         Account vault = funded(SOL);
