@@ -124,11 +124,15 @@ public class PayoutBook {
 
     /** The node accepted these attempts (SIGNED → SENT). */
     public void sent(List<Attempt> attempts) {
-        for (Attempt attempt : attempts) {
-            em.createNativeQuery("UPDATE payouts SET status = 'SENT', updated_at = now() "
-                            + "WHERE id = ?1 AND signature = ?2 AND status = 'SIGNED'")
-                    .setParameter(1, attempt.payoutId()).setParameter(2, attempt.signature()).executeUpdate();
+        if (attempts.isEmpty()) {
+            return;
         }
+        // One statement for the chunk: each row still moves only if it is SIGNED with that very signature.
+        em.createNativeQuery("UPDATE payouts p SET status = 'SENT', updated_at = now() "
+                        + "FROM unnest(CAST(?1 AS BIGINT[]), CAST(?2 AS VARCHAR[])) AS s(id, signature) "
+                        + "WHERE p.id = s.id AND p.signature = s.signature AND p.status = 'SIGNED'")
+                .setParameter(1, array(attempts.stream().map(Attempt::payoutId).toList()))
+                .setParameter(2, textArray(attempts.stream().map(Attempt::signature).toList())).executeUpdate();
     }
 
     /**
@@ -286,6 +290,16 @@ public class PayoutBook {
             text.append(i == 0 ? "" : ",").append(ids.get(i));
         }
         return text.append('}').toString();
+    }
+
+    /** A PostgreSQL text array literal of base58 strings (no quoting needed: base58 has no special characters). */
+    private static String textArray(List<String> values) {
+        for (String value : values) {
+            if (!value.matches("[1-9A-HJ-NP-Za-km-z]+")) {
+                throw new IllegalArgumentException("not base58: " + value);
+            }
+        }
+        return "{" + String.join(",", values) + "}";
     }
 
     private static String nodeName(String node) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -41,7 +42,8 @@ public class PayoutMetrics {
     @EJB
     PayoutBook book;
 
-    private volatile Map<String, Long> counts = Map.of();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // Observing the event instantiates this bean; @PostConstruct registers the series.
@@ -51,10 +53,10 @@ public class PayoutMetrics {
     void register() {
         registry.gauge(Metadata.builder().withName("sol_duel_payouts_pending")
                 .withDescription("Payouts and refunds owed and not yet confirmed on-chain (PENDING, SIGNED, SENT)").build(),
-                this, m -> m.count("PENDING") + m.count("SIGNED") + m.count("SENT"));
+                pending, AtomicLong::get);
         registry.gauge(Metadata.builder().withName("sol_duel_payouts_failed")
                 .withDescription("Payouts and refunds FAILED (refused or failed on-chain), waiting for an admin's retry").build(),
-                this, m -> m.count("FAILED"));
+                failed, AtomicLong::get);
         registry.timer(LATENCY);
     }
 
@@ -75,13 +77,11 @@ public class PayoutMetrics {
      */
     public void refresh() {
         try {
-            counts = book.countByStatus();
+            Map<String, Long> counts = book.countByStatus();
+            pending.set(counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SIGNED", 0L) + counts.getOrDefault("SENT", 0L));
+            failed.set(counts.getOrDefault("FAILED", 0L));
         } catch (RuntimeException e) {
-            LOG.fine(() -> "payout gauges: cannot count payouts now (" + e.getMessage() + ")");
+            LOG.warning("payout gauges: cannot count payouts now (" + e + ")");
         }
-    }
-
-    private long count(String status) {
-        return counts.getOrDefault(status, 0L);
     }
 }

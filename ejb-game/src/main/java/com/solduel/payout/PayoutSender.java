@@ -46,6 +46,10 @@ public class PayoutSender {
 
     private static final Logger LOG = Logger.getLogger(PayoutSender.class.getName());
     private static final int STATUS_BATCH = 256;
+    private static final int PARALLEL_RPC = 8;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @EJB
     PayoutBook book;
@@ -211,30 +215,39 @@ public class PayoutSender {
         return attempts;
     }
 
-    /** Sends each attempt; returns those the node accepted (or had already processed). */
+    /** The node's answer to one send: accepted, or the refusal, or null when no node answered. */
+    private record SendResult(Attempt attempt, boolean accepted, JsonRpcErrorException refusal) {
+    }
+
+    /** Sends each attempt (in parallel); returns those the node accepted (or had already processed). */
     private List<Attempt> send(List<Attempt> attempts, Map<Long, Payout> byId, Tally tally) {
-        List<Attempt> accepted = new ArrayList<>();
-        for (Attempt attempt : attempts) {
-            String type = byId.get(attempt.payoutId()).type();
+        List<SendResult> results = parallel(attempts, attempt -> {
             try {
-                solana.sendTransaction(type, attempt.wire());
-                accepted.add(attempt);
+                solana.sendTransaction(byId.get(attempt.payoutId()).type(), attempt.wire());
+                return new SendResult(attempt, true, null);
             } catch (JsonRpcErrorException e) {
-                if (e.rpcMessage().contains("already been processed")) {
-                    accepted.add(attempt);
-                } else if (e.rpcMessage().contains("Blockhash not found") || e.code() == JsonRpcErrorException.NODE_UNHEALTHY
-                        || e.code() != JsonRpcErrorException.SEND_TRANSACTION_PREFLIGHT_FAILURE) {
-                    // Not this transfer's fault: it stays recorded and is resolved by the next run.
-                    tally.waiting++;
-                } else {
-                    LOG.warning("payout " + attempt.payoutId() + " refused by the node: " + e.rpcMessage()
-                            + "; FAILED until an admin retries it (POST /api/admin/payouts/" + attempt.payoutId() + "/retry)");
-                    book.refused(attempt, e.rpcMessage());
-                    metrics.failed(type);
-                    tally.failed++;
-                }
+                return new SendResult(attempt, e.rpcMessage().contains("already been processed"), e);
             } catch (SolanaUnavailableException e) {
+                return new SendResult(attempt, false, null);
+            }
+        });
+        List<Attempt> accepted = new ArrayList<>();
+        for (SendResult result : results) {
+            Attempt attempt = result.attempt();
+            JsonRpcErrorException e = result.refusal();
+            if (result.accepted()) {
+                accepted.add(attempt);
+            } else if (e == null || e.rpcMessage().contains("Blockhash not found") || e.code() == JsonRpcErrorException.NODE_UNHEALTHY
+                    || e.code() != JsonRpcErrorException.SEND_TRANSACTION_PREFLIGHT_FAILURE) {
+                // Not this transfer's fault: it stays recorded and is resolved by the next run.
                 tally.waiting++;
+            } else {
+                String type = byId.get(attempt.payoutId()).type();
+                LOG.warning("payout " + attempt.payoutId() + " refused by the node: " + e.rpcMessage()
+                        + "; FAILED until an admin retries it (POST /api/admin/payouts/" + attempt.payoutId() + "/retry)");
+                book.refused(attempt, e.rpcMessage());
+                metrics.failed(type);
+                tally.failed++;
             }
         }
         tally.sent += accepted.size();
@@ -279,20 +292,27 @@ public class PayoutSender {
 
     /** Books what landed, each with the fee the chain charged for it (read from the transaction itself). */
     private void mark(List<Landed> found, Tally tally) {
-        List<Landed> landed = new ArrayList<>();
-        for (Landed one : found) {
+        String vaultAddress = vault.address();
+        List<Landed> read = parallel(found, one -> {
             try {
                 var tx = solana.getLandedTransaction(one.signature(), Commitment.CONFIRMED);
                 if (tx.isPresent()) {
-                    String feeAccount = tx.get().feePayer().equals(vault.address()) ? LedgerAccounts.VAULT : LedgerAccounts.FEE_PAYER;
-                    landed.add(new Landed(one.payoutId(), one.type(), one.signature(), tx.get().slot(), tx.get().fee(),
-                            feeAccount, one.succeeded(), one.error()));
-                    continue;
+                    String feeAccount = tx.get().feePayer().equals(vaultAddress) ? LedgerAccounts.VAULT : LedgerAccounts.FEE_PAYER;
+                    return new Landed(one.payoutId(), one.type(), one.signature(), tx.get().slot(), tx.get().fee(),
+                            feeAccount, one.succeeded(), one.error());
                 }
             } catch (SolanaUnavailableException | JsonRpcErrorException e) {
                 LOG.fine(() -> "payout " + one.payoutId() + ": its transaction cannot be read now (" + e.getMessage() + ")");
             }
-            tally.waiting++; // landed, marked by the next run
+            return null;
+        });
+        List<Landed> landed = new ArrayList<>();
+        for (Landed one : read) {
+            if (one == null) {
+                tally.waiting++; // landed, marked by the next run
+            } else {
+                landed.add(one);
+            }
         }
         if (landed.isEmpty()) {
             return;
@@ -338,6 +358,44 @@ public class PayoutSender {
             all.addAll(answer);
         }
         return all;
+    }
+
+    /**
+     * {@code work} on each item, {@value #PARALLEL_RPC} at a time on the managed executor (each call
+     * is one RPC round trip: sends and transaction reads of a chunk overlap instead of queueing).
+     */
+    private <T, R> List<R> parallel(List<T> items, java.util.function.Function<T, R> work) {
+        if (items.size() <= 1 || executor == null) {
+            return items.stream().map(work).toList();
+        }
+        int slices = Math.min(PARALLEL_RPC, items.size());
+        List<java.util.concurrent.Future<List<R>>> futures = new ArrayList<>();
+        for (int slice = 0; slice < slices; slice++) {
+            int first = slice;
+            futures.add(executor.submit(() -> {
+                List<R> out = new ArrayList<>();
+                for (int i = first; i < items.size(); i += slices) {
+                    out.add(work.apply(items.get(i)));
+                }
+                return out;
+            }));
+        }
+        List<R> results = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+        for (int slice = 0; slice < slices; slice++) {
+            List<R> out;
+            try {
+                out = futures.get(slice).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending payouts", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            for (int k = 0; k < out.size(); k++) {
+                results.set(slice + k * slices, out.get(k));
+            }
+        }
+        return results;
     }
 
     private static void sleep(long millis) {
