@@ -163,6 +163,14 @@ class PayoutCrashIT {
      */
     private static void restartAndSettle(String nextPause) throws Exception {
         restart(nextPause == null ? Map.of() : Map.of(PAUSE, nextPause));
+        // The execution the kill left behind is FAILED (Liberty's recovery at start) and restarted from its checkpoint.
+        TestEnvironment.await("the killed payouts execution restarted from its checkpoint", Duration.ofSeconds(30), () -> {
+            try {
+                return Files.readString(A.messagesLog()).contains("restarted from its checkpoint");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         awaitConfirmed(crashed.owed().payoutId());
         TABLE.add(crashed.point() + " | " + crashed.state() + " | " + crashed.onChainAtKill() + " transfer(s) | "
                 + assertPaidOnce(crashed.owed()));

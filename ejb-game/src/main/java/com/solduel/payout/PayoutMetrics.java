@@ -2,7 +2,6 @@ package com.solduel.payout;
 
 import com.solduel.solana.rpc.RpcMetrics;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -39,7 +38,8 @@ public class PayoutMetrics {
     @Inject
     RpcMetrics transactions;
 
-    @EJB
+    // @Inject, not @EJB: this bean is created when the first module starts, before an EJB reference resolves.
+    @Inject
     PayoutBook book;
 
     private final AtomicLong pending = new AtomicLong();
@@ -81,7 +81,7 @@ public class PayoutMetrics {
             pending.set(counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SIGNED", 0L) + counts.getOrDefault("SENT", 0L));
             failed.set(counts.getOrDefault("FAILED", 0L));
         } catch (RuntimeException e) {
-            LOG.warning("payout gauges: cannot count payouts now (" + e + ")");
+            LOG.fine(() -> "payout gauges: cannot count payouts now (" + e + ")");
         }
     }
 }
