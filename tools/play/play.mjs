@@ -6,13 +6,19 @@
 //   node tools/play/play.mjs create rps 3        # prints an invite code, waits for the opponent
 //   node tools/play/play.mjs join ABCD2345       # in a second terminal
 //   node tools/play/play.mjs watch 1000          # a spectator
+//   node tools/play/play.mjs create rps 1 --wager=50000000   # a wagered challenge (localnet): both
+//                                                # players' deposits are made here (docs/money.md)
 // Then type an action (rock, paper, scissors / attack, heavy_attack, block, heal) and Enter.
-// SOLDUEL_URL (default http://localhost:9080) chooses the server.
+// SOLDUEL_URL (default http://localhost:9080) chooses the server, SOLDUEL_RPC (default
+// http://127.0.0.1:8899) the Solana RPC the throwaway wallet is funded and deposits from.
 import crypto from 'node:crypto';
 import readline from 'node:readline';
 
 const BASE = process.env.SOLDUEL_URL ?? 'http://localhost:9080';
-const [command, arg1, arg2] = process.argv.slice(2);
+const RPC = process.env.SOLDUEL_RPC ?? 'http://127.0.0.1:8899';
+const options = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
+const [command, arg1, arg2] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const WAGER = Number(options.wager ?? 0);
 if (!['create', 'join', 'watch'].includes(command)) {
   console.error('usage: play.mjs create rps|duel [bestOf] | join INVITE_CODE | watch GAME_ID');
   process.exit(2);
@@ -42,9 +48,56 @@ async function api(path, body, token) {
   return json;
 }
 
+function unbase58(text) {
+  let n = 0n;
+  for (const c of text) n = n * 58n + BigInt(ALPHABET.indexOf(c));
+  const hex = n.toString(16).padStart(64, '0');
+  return Buffer.from(hex.length % 2 ? '0' + hex : hex, 'hex');
+}
+let rpcId = 0;
+async function rpc(method, params) {
+  const body = await (await fetch(RPC, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }) })).json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function landed(signature) {
+  for (let i = 0; i < 60; i++) {
+    const [status] = (await rpc('getSignatureStatuses', [[signature], { searchTransactionHistory: true }])).value;
+    if (status && status.confirmationStatus !== 'processed') return status.err === null;
+    await sleep(500);
+  }
+  throw new Error(`${signature} did not confirm in 30 s`);
+}
+
+// A System Program transfer + a Memo (v2) signed by the wallet: the deposit docs/money.md asks for.
+async function deposit(instructions) {
+  const { blockhash } = (await rpc('getLatestBlockhash', [{ commitment: 'confirmed' }])).value;
+  const u8 = (n) => Buffer.from([n]);
+  const data = Buffer.alloc(12); data.writeUInt32LE(2, 0); data.writeBigUInt64LE(BigInt(instructions.lamports), 4);
+  const memo = Buffer.from(instructions.memo, 'utf8');
+  const message = Buffer.concat([u8(1), u8(0), u8(2), u8(4), walletKey, unbase58(instructions.vault), Buffer.alloc(32),
+    unbase58('MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr'), unbase58(blockhash), u8(2),
+    u8(2), u8(2), u8(0), u8(1), u8(12), data, u8(3), u8(1), u8(0), u8(memo.length), memo]);
+  const signature = crypto.sign(null, message, walletSecret);
+  const sent = await rpc('sendTransaction', [Buffer.concat([u8(1), signature, message]).toString('base64'),
+    { encoding: 'base64', preflightCommitment: 'confirmed' }]);
+  console.log(`deposit of ${instructions.lamports} lamports sent: ${sent}`);
+  await landed(sent);
+  const credited = await api(`/api/games/${gameId}/deposits`, { signature: sent }, token);
+  console.log(`deposit credited; game ${credited.gameStatus}`);
+}
+
+let walletKey;
+let walletSecret;
+let walletAddress;
 async function signIn() {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
-  const wallet = base58(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+  walletKey = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  walletSecret = privateKey;
+  const wallet = base58(walletKey);
+  walletAddress = wallet;
   const { message } = await api('/api/auth/nonce', { wallet });
   const signature = base58(crypto.sign(null, Buffer.from(message, 'utf8'), privateKey));
   const { token } = await api('/api/auth/verify', { wallet, signature });
@@ -55,9 +108,11 @@ async function signIn() {
 const token = await signIn();
 let gameId;
 if (command === 'create') {
-  const game = await api('/api/games', { gameType: (arg1 ?? 'rps').toUpperCase(), bestOf: Number(arg2 ?? 1) }, token);
+  const game = await api('/api/games', { gameType: (arg1 ?? 'rps').toUpperCase(), bestOf: Number(arg2 ?? 1),
+    ...(WAGER > 0 ? { wager: WAGER } : {}) }, token);
   gameId = game.gameId;
-  console.log(`game ${gameId} created; invite code ${game.inviteCode}; server seed commitment ${game.serverSeedSha256}`);
+  console.log(`game ${gameId} created; invite code ${game.inviteCode}; server seed commitment ${game.serverSeedSha256}`
+    + (WAGER > 0 ? `; wager ${WAGER} lamports each` : ''));
   console.log('waiting for the opponent to join...');
 } else if (command === 'join') {
   const game = await api('/api/games/join', { inviteCode: arg1 }, token);
@@ -65,6 +120,13 @@ if (command === 'create') {
   console.log(`joined game ${gameId} as P2`);
 } else {
   gameId = Number(arg1);
+}
+
+let balanceBefore = null;
+if (command !== 'watch') {
+  // A throwaway wallet holds nothing: on the localnet it is funded by the faucet for the deposit and fees.
+  const airdrop = await rpc('requestAirdrop', [walletAddress, 1_000_000_000, { commitment: 'confirmed' }]).catch(() => null);
+  if (airdrop) await landed(airdrop);
 }
 
 let turn = 1;
@@ -105,14 +167,50 @@ socket.addEventListener('message', (event) => {
     case 'player_disconnected': console.log(`${frame.seat} disconnected; ${frame.graceSeconds} s to come back`); break;
     case 'player_reconnected': console.log(`${frame.seat} is back`); break;
     case 'error': console.log(`refused: ${frame.code}: ${frame.message}`); break;
+    case 'deposit_required':
+      balanceBefore = 0;
+      if (!frame.deposited) {
+        console.log(`wagered game: deposit ${frame.lamports} lamports to the vault ${frame.vault} with memo ${frame.memo}`);
+        deposit(frame).catch((e) => console.log(`deposit failed: ${e.message}`));
+      }
+      break;
+    case 'deposit_credited': console.log(`${frame.seat}'s deposit of ${frame.lamports} lamports is credited`); break;
+    case 'game_cancelled':
+      console.log(`game cancelled (${frame.reason}); refunds: ${JSON.stringify(frame.refunds)}`);
+      process.exit(0);
+      break;
     case 'game_over':
       console.log(`\ngame over: ${frame.outcome} (${frame.reason}); server seed ${frame.serverSeed}`);
       console.log(`verify it: curl -s ${BASE}/api/games/${frame.gameId}/export > game.json, then see docs/games.md`);
       socket.close();
-      process.exit(0);
+      if (WAGER > 0 || frame.wager > 0 || balanceBefore !== null) {
+        showPayout().finally(() => process.exit(0));
+      } else {
+        process.exit(0);
+      }
   }
 });
-socket.addEventListener('close', (event) => { console.log(`connection closed (${event.code} ${event.reason})`); process.exit(0); });
+socket.addEventListener('close', (event) => {
+  console.log(`connection closed (${event.code} ${event.reason})`);
+  if (!payoutPending) process.exit(0);
+});
+
+let payoutPending = false;
+// The payouts job pays a wagered game's winner (or refunds a draw) on-chain: find that transfer by its memo.
+async function showPayout() {
+  payoutPending = true;
+  for (let i = 0; i < 60; i++) {
+    const entries = await rpc('getSignaturesForAddress', [walletAddress, { commitment: 'confirmed', limit: 20 }]);
+    const paid = entries.find((e) => e.memo && e.memo.includes('solduel:payout:'));
+    if (paid) {
+      const balance = (await rpc('getBalance', [walletAddress, { commitment: 'confirmed' }])).value;
+      console.log(`paid on-chain by the vault: ${paid.signature} (${paid.memo}); your balance is now ${balance} lamports`);
+      return;
+    }
+    await sleep(1000);
+  }
+  console.log('no payout to this wallet (you lost, or it is still on its way: GET /api/admin/payouts shows them to admins)');
+}
 
 if (command !== 'watch') {
   readline.createInterface({ input: process.stdin }).on('line', (line) => {

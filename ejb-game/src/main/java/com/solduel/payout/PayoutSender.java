@@ -158,6 +158,14 @@ public class PayoutSender {
             } else if (status.isPresent()) {
                 tally.waiting++; // processed, not yet at the required commitment
             } else if (finalizedHeight > payout.lastValidBlockHeight()) {
+                Optional<Boolean> listed = inAddressHistory(payout);
+                if (listed.isEmpty() || listed.get()) {
+                    // Listed for the wallet although the status history lost it: it landed, never re-sign. Or the
+                    // chain cannot say now: not proven dead, so it waits (mark() finds nothing to mark).
+                    landed.add(new Landed(payout.id(), payout.type(), payout.signature(), 0, 0, LedgerAccounts.VAULT,
+                            true, null));
+                    continue;
+                }
                 if (book.expired(payout.id(), payout.signature())) {
                     LOG.info(() -> "payout " + payout.id() + ": attempt " + payout.signature() + " expired unlanded "
                             + "(finalized height " + finalizedHeight + " > last valid " + payout.lastValidBlockHeight()
@@ -175,6 +183,32 @@ public class PayoutSender {
             }
         }
         mark(landed, tally);
+    }
+
+    /**
+     * Whether the payout's current attempt is among the destination's transactions (up to 5,000 back):
+     * the second look before an attempt is declared dead, for nodes whose signature-status history is
+     * shorter than their address index. Empty when the chain cannot answer now (not proven dead).
+     */
+    private Optional<Boolean> inAddressHistory(Payout payout) {
+        try {
+            String before = null;
+            for (int page = 0; page < 5; page++) {
+                var entries = solana.getSignaturesForAddress(payout.destination(), before, null, 1000, Commitment.CONFIRMED);
+                if (entries.stream().anyMatch(e -> e.signature().equals(payout.signature()))) {
+                    return Optional.of(true);
+                }
+                if (entries.size() < 1000) {
+                    return Optional.of(false);
+                }
+                before = entries.get(entries.size() - 1).signature();
+            }
+            LOG.warning("payout " + payout.id() + ": " + payout.destination() + " has over 5,000 transactions; its expired "
+                    + "attempt " + payout.signature() + " is treated as dead on the status history alone");
+            return Optional.of(false);
+        } catch (SolanaUnavailableException | JsonRpcErrorException e) {
+            return Optional.empty();
+        }
     }
 
     /** Signs one transfer per payout with one fresh blockhash; empty when the chain cannot give one now. */
@@ -298,8 +332,9 @@ public class PayoutSender {
                 var tx = solana.getLandedTransaction(one.signature(), Commitment.CONFIRMED);
                 if (tx.isPresent()) {
                     String feeAccount = tx.get().feePayer().equals(vaultAddress) ? LedgerAccounts.VAULT : LedgerAccounts.FEE_PAYER;
+                    boolean succeeded = tx.get().succeeded(); // the transaction's own word on it
                     return new Landed(one.payoutId(), one.type(), one.signature(), tx.get().slot(), tx.get().fee(),
-                            feeAccount, one.succeeded(), one.error());
+                            feeAccount, succeeded, succeeded ? null : (one.error() == null ? "failed on-chain" : one.error()));
                 }
             } catch (SolanaUnavailableException | JsonRpcErrorException e) {
                 LOG.fine(() -> "payout " + one.payoutId() + ": its transaction cannot be read now (" + e.getMessage() + ")");
