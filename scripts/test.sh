@@ -27,6 +27,9 @@ promtool check config "$ROOT/ops/prometheus/prometheus.yml" >/dev/null
 (cd "$ROOT/ops/prometheus" && promtool test rules sol-duel.rules.test.yml) || die "an alert does not fire as its test expects: see above"
 node "$ROOT/ops/render-prometheus-rule.mjs" --check
 
+step "The container image's Containerfile follows the image rules (no container engine here)"
+node "$ROOT/ops/container/check-containerfile.mjs"
+
 step "A Redis for the integration tests on 127.0.0.1:$IT_REDIS_PORT (the tests stop and restart it)"
 if ! redis-cli -p "$IT_REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
   mkdir -p "$LOCAL/redis-it"
