@@ -17,6 +17,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +45,13 @@ import java.util.logging.Logger;
 @Singleton
 @Local(AdminJobs.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No transaction around a request: a timer created inside one is only scheduled when it commits,
+// i.e. after the request stopped waiting for it.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdminJobLauncher implements AdminJobs {
 
     private static final Logger LOG = Logger.getLogger(AdminJobLauncher.class.getName());
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_SECONDS = 20;
 
     @Resource
     TimerService timers;
