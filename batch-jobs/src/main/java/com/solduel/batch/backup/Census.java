@@ -28,7 +28,7 @@ public record Census(Map<String, Long> rows, long ledgerSum, long ledgerAccounts
             + "ORDER BY account), '')) FROM (SELECT account, SUM(amount) AS total FROM ledger_postings GROUP BY account) balances";
 
     public Census {
-        rows = Map.copyOf(new TreeMap<>(rows));
+        rows = java.util.Collections.unmodifiableMap(new TreeMap<>(rows));
     }
 
     public long totalRows() {
