@@ -181,7 +181,11 @@ class BackupIT {
     }
 
     static List<JsonObject> executions(String job) {
-        HttpResponse<String> list = PayoutRetryIT.adminGet("/api/admin/jobs?name=" + job + "&limit=50", admin);
+        return executions(admin, job);
+    }
+
+    static List<JsonObject> executions(String adminToken, String job) {
+        HttpResponse<String> list = PayoutRetryIT.adminGet("/api/admin/jobs?name=" + job + "&limit=50", adminToken);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         JsonArray runs = TestEnvironment.jsonArray(list);
         return runs.getValuesAs(JsonObject.class);
