@@ -90,3 +90,24 @@ fund_vault() {
   done
   echo "$address"
 }
+
+# Starts the local S3-compatible server (tools/s3-local, s3rver) on 127.0.0.1:$1 with its data in $2
+# and one bucket $3, with the backup store's keys from .local/server.env, unless one already answers
+# there; echoes the pid when this call started it.
+start_s3_local() {
+  local port=$1 dir=$2 bucket=$3 log=$2.log
+  if curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$port/$bucket?list-type=2" 2>/dev/null; then
+    info "an S3 server already answers on port $port; reusing it" >&2
+    return 0
+  fi
+  mkdir -p "$dir"
+  S3_ACCESS_KEY_ID=$(secret SOLDUEL_BACKUP_S3_ACCESS_KEY_ID) S3_SECRET_ACCESS_KEY=$(secret SOLDUEL_BACKUP_S3_SECRET_ACCESS_KEY) \
+    node "$ROOT/tools/s3-local/server.js" --port "$port" --dir "$dir" --bucket "$bucket" > "$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 80); do
+    if grep -q "s3-local ready" "$log" 2>/dev/null; then echo "$pid"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || die "the local S3 server exited; see $log"
+    sleep 0.25
+  done
+  die "the local S3 server did not become ready in 20 s; see $log"
+}

@@ -32,6 +32,10 @@ pid=$(start_localnet 8899,8901,8902 "$LOCAL/localnet.log")
 [ -n "$pid" ] && echo "$pid" > "$LOCAL/localnet.pid"
 info "escrow vault $(fund_vault 8899) and the payouts' fee payer funded with 10 SOL each"
 
+step "Starting the local S3 server for backups on 127.0.0.1:4568 (data in .local/s3)"
+pid=$(start_s3_local 4568 "$LOCAL/s3" sol-duel-backups)
+[ -n "$pid" ] && echo "$pid" > "$LOCAL/s3.pid"
+
 step "Starting Open Liberty (server 'solduel', port $HTTP_PORT)"
 mvn -B -ntp -q -pl ear -Plocal liberty:create liberty:deploy liberty:start
 
@@ -58,6 +62,7 @@ SOL Duel is running.
   Health         http://localhost:$HTTP_PORT/health/ready
   Metrics        http://localhost:$HTTP_PORT/metrics
   Solana RPC     http://127.0.0.1:8899 (localnet; also 8901, 8902)
+  Backups        s3://sol-duel-backups at http://127.0.0.1:4568 (tools/s3-local, data in .local/s3); docs/operations.md
   Admin center   https://127.0.0.1:9446/adminCenter/  (ops listener, loopback only; user $(secret ADMIN_CENTER_USER), password ADMIN_CENTER_PASSWORD in .local/server.env)
   Logs           ear/target/liberty/wlp/usr/servers/solduel/logs/messages.log
 MSG

@@ -2,7 +2,7 @@
 # Prepares this machine for SOL Duel, idempotently: installs and starts PostgreSQL and Redis when
 # missing (reusing running ones), generates local secrets under .local/, creates the database role
 # and the databases, installs promtool (Debian's prometheus package) and the Solana localnet's npm
-# packages.
+# packages and the local S3 server (tools/s3-local).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -59,6 +59,15 @@ ADMIN_CENTER_PASSWORD=$(rnd)
 ENV
   info "generated $SECRETS/secrets.env"
 fi
+# The backup store's keys (docs/operations.md), added to an older secrets.env too. tools/s3-local
+# accepts exactly this key id; in production they are the S3 bucket's own keys.
+if ! grep -q '^SOLDUEL_BACKUP_S3_ACCESS_KEY_ID=' "$SECRETS/secrets.env"; then
+  {
+    echo "SOLDUEL_BACKUP_S3_ACCESS_KEY_ID=SOLDUEL$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F)"
+    echo "SOLDUEL_BACKUP_S3_SECRET_ACCESS_KEY=$(head -c 30 /dev/urandom | base64 | tr -d '/+=')"
+  } >> "$SECRETS/secrets.env"
+  info "generated the backup store's access key in $SECRETS/secrets.env"
+fi
 mkdir -p "$SECRETS/jwt"
 if [ ! -f "$SECRETS/jwt/private.pem" ]; then
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt/private.pem" 2>/dev/null
@@ -107,6 +116,13 @@ if [ ! -d "$LOCALNET/node_modules" ] || [ "$LOCALNET/package-lock.json" -nt "$LO
 fi
 info "localnet dependencies installed"
 
+step "Local S3-compatible server for backups (npm ci in tools/s3-local)"
+S3LOCAL="$ROOT/tools/s3-local"
+if [ ! -d "$S3LOCAL/node_modules" ] || [ "$S3LOCAL/package-lock.json" -nt "$S3LOCAL/node_modules/.package-lock.json" ]; then
+  (cd "$S3LOCAL" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $S3LOCAL"
+fi
+info "s3rver installed"
+
 step "Database role and databases"
 DB_PASSWORD=$(secret DB_PASSWORD)
 as_postgres psql -v ON_ERROR_STOP=1 -q <<SQL
@@ -117,7 +133,8 @@ BEGIN
   END IF;
 END
 \$\$;
-ALTER ROLE sol_duel_user WITH LOGIN PASSWORD '$DB_PASSWORD';
+-- CREATEDB: restore-verify restores the newest backup into a scratch database it creates and drops.
+ALTER ROLE sol_duel_user WITH LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
 SQL
 for db in sol_duel sol_duel_test; do
   if ! as_postgres psql -qAtc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then

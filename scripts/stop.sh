@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops the local SOL Duel servers (node A 'solduel' and, after run.sh --nodes=2, node B 'solduel-b') and the
-# Solana localnet started by scripts/run.sh. PostgreSQL and Redis keep running.
+# Solana localnet and the local S3 server started by scripts/run.sh. PostgreSQL and Redis keep running.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,4 +10,9 @@ if [ -f "$LOCAL/localnet.pid" ]; then
   step "Stopping the Solana localnet"
   kill "$(cat "$LOCAL/localnet.pid")" 2>/dev/null || true
   rm -f "$LOCAL/localnet.pid"
+fi
+if [ -f "$LOCAL/s3.pid" ]; then
+  step "Stopping the local S3 server"
+  kill "$(cat "$LOCAL/s3.pid")" 2>/dev/null || true
+  rm -f "$LOCAL/s3.pid"
 fi

@@ -6,8 +6,10 @@ source "$(dirname "$0")/lib.sh"
 
 IT_REDIS_PORT=6390
 IT_LOCALNET_PORTS=18899,18901,18902
+IT_S3_PORT=4569
 started_redis=""
 localnet_pid=""
+s3_pid=""
 
 cleanup() {
   if [ -n "$started_redis" ]; then
@@ -15,6 +17,9 @@ cleanup() {
   fi
   if [ -n "$localnet_pid" ]; then
     kill "$localnet_pid" 2>/dev/null || true
+  fi
+  if [ -n "$s3_pid" ]; then
+    kill "$s3_pid" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
@@ -45,8 +50,13 @@ localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --in
 (cd "$ROOT/tools/solana-localnet" && npm test --silent) || die "the localnet's own tests failed"
 info "escrow vault $(fund_vault "${IT_LOCALNET_PORTS%%,*}") and the payouts' fee payer funded with 10 SOL each"
 
+step "A local S3 server for the backup tests on 127.0.0.1:$IT_S3_PORT (empty bucket sol-duel-backups)"
+rm -rf "$LOCAL/s3-it"
+s3_pid=$(start_s3_local "$IT_S3_PORT" "$LOCAL/s3-it" sol-duel-backups)
+
 step "A fresh test database sol_duel_test"
 as_postgres dropdb --if-exists --force sol_duel_test
+as_postgres dropdb --if-exists --force sol_duel_test_restore_check
 as_postgres createdb -O sol_duel_user sol_duel_test
 
 step "mvn verify (unit tests, then Liberty started once for all integration tests)"

@@ -55,6 +55,9 @@ class MetricsIT {
         assertType(metrics, "sol_duel_matchmaking_wait_seconds", "histogram");
         assertThat(metrics).as("time-to-match buckets of RPS:0:rated")
                 .containsPattern("(?m)^sol_duel_matchmaking_wait_seconds_bucket\\{(?=[^}]*bucket=\"RPS:0:rated\")(?=[^}]*le=\"60(\\.0)?\")");
+        assertType(metrics, "sol_duel_backup_last_success_timestamp_seconds", "gauge");
+        assertType(metrics, "sol_duel_backup_last_size_bytes", "gauge");
+        assertType(metrics, "sol_duel_restore_verify_last_success_timestamp_seconds", "gauge");
         assertType(metrics, "solana_rpc_endpoint_healthy", "gauge");
         assertType(metrics, "solana_rpc_breaker_open", "gauge");
     }

@@ -51,6 +51,35 @@ class OpsSurfaceIT {
     }
 
     @Test
+    void jobHistoryIsOnTheAdminListenerOnlyAndOnlyForTheAdminCenterUser() throws Exception {
+        for (String path : List.of("/ibm/api/batch/jobinstances", "/ibm/adminCenter/javaBatch-1.0/")) {
+            assertThat(get("http://localhost:" + A.httpPort() + path).statusCode()).as("player HTTP " + path).isEqualTo(404);
+            assertThat(get("https://localhost:" + A.httpsPort() + path).statusCode()).as("player HTTPS " + path).isEqualTo(404);
+        }
+        String jobs = "https://127.0.0.1:" + ADMIN_HTTPS + "/ibm/api/batch/jobinstances";
+        assertThat(get(jobs).statusCode()).as("the batch REST API without credentials").isEqualTo(401);
+        assertThat(getAs(jobs, TestEnvironment.secret("ADMIN_CENTER_USER"), "not-the-password").statusCode())
+                .as("with a wrong password").isEqualTo(401);
+        // No job can be submitted over it without credentials either (batchSubmitter is granted to the application's own timers).
+        HttpResponse<String> submit = trustingClient().send(HttpRequest.newBuilder(URI.create(jobs)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"applicationName\":\"sol-duel\",\"moduleName\":\"batch-jobs.jar\","
+                        + "\"jobXMLName\":\"backup\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submit.statusCode()).as("a submission without credentials").isEqualTo(401);
+        HttpResponse<String> history = getAs(jobs, TestEnvironment.secret("ADMIN_CENTER_USER"), TestEnvironment.secret("ADMIN_CENTER_PASSWORD"));
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(history.body()).as("job instances as JSON").startsWith("[");
+        assertThat(getAs("https://127.0.0.1:" + ADMIN_HTTPS + "/ibm/adminCenter/javaBatch-1.0/", TestEnvironment.secret("ADMIN_CENTER_USER"),
+                TestEnvironment.secret("ADMIN_CENTER_PASSWORD")).statusCode()).as("the admin center's Java Batch tool").isIn(200, 302);
+    }
+
+    private static HttpResponse<String> getAs(String url, String user, String password) throws IOException, InterruptedException {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return trustingClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void readinessAndMetricsNameRpcEndpointsBySchemeHostAndPortOnly() throws Exception {
         String ready = get("http://localhost:" + A.httpPort() + "/health/ready").body();
         String metrics = get("http://localhost:" + A.httpPort() + "/metrics").body();

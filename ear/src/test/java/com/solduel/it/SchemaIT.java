@@ -33,8 +33,9 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
-                        "payouts", "player_ratings", "players", "rating_history", "tournaments", "vault_scan_cursor");
+                .containsExactly("backups", "deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
+                        "payouts", "player_ratings", "players", "rating_history", "restore_verifications", "scheduled_job_runs", "tournaments",
+                        "vault_scan_cursor");
     }
 
     @Test
