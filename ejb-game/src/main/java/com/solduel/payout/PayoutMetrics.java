@@ -38,9 +38,10 @@ public class PayoutMetrics {
     @Inject
     RpcMetrics transactions;
 
-    // @Inject, not @EJB: this bean is created when the first module starts, before an EJB reference resolves.
+    // Looked up when counting, not injected: this bean is created when the first module starts,
+    // before the EJB module's beans can be reached (neither an @EJB reference nor an EJB proxy resolves then).
     @Inject
-    PayoutBook book;
+    jakarta.enterprise.inject.Instance<PayoutBook> book;
 
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -77,7 +78,7 @@ public class PayoutMetrics {
      */
     public void refresh() {
         try {
-            Map<String, Long> counts = book.countByStatus();
+            Map<String, Long> counts = book.get().countByStatus();
             pending.set(counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SIGNED", 0L) + counts.getOrDefault("SENT", 0L));
             failed.set(counts.getOrDefault("FAILED", 0L));
         } catch (RuntimeException e) {
