@@ -72,12 +72,15 @@ final class LandedTransactionJson {
                 balances(meta, "preBalances", keys.size()), balances(meta, "postBalances", keys.size()));
     }
 
-    /** {@code meta.preBalances} / {@code postBalances}: one non-negative integer per account key, or empty when absent. */
+    /** {@code meta.preBalances} / {@code postBalances}: one non-negative integer per account key, or empty when absent or empty. */
     private static List<Long> balances(JsonObject meta, String name, int accounts) {
         if (!meta.containsKey(name) || meta.get(name).getValueType() == JsonValue.ValueType.NULL) {
             return List.of();
         }
         JsonArray values = array(meta, name);
+        if (values.isEmpty()) {
+            return List.of();
+        }
         if (values.size() != accounts) {
             throw new MalformedAnswerException("meta." + name + " has " + values.size() + " entries for " + accounts + " accounts");
         }
