@@ -44,8 +44,19 @@ class ReconciliationIT {
         admin = TestWallet.admin().signIn();
     }
 
-    /** Asks for a run and waits for one that started after the request; returns GET /api/admin/reconciliation. */
+    /**
+     * Waits until no payout is on its way (another test's refund landing meanwhile would move the vault
+     * between the run and the test's own reads), asks for a run and waits for one that started after
+     * the request; returns GET /api/admin/reconciliation.
+     */
     static JsonObject reconcile() {
+        TestEnvironment.await("no payout on its way", Duration.ofSeconds(60), () -> {
+            try {
+                return WagerIT.number("SELECT COUNT(*) FROM payouts WHERE status IN ('PENDING', 'SIGNED', 'SENT')") == 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         Instant requested = Instant.now().minusMillis(500);
         JsonObject[] view = new JsonObject[1];
         long[] asked = {0};
@@ -70,6 +81,12 @@ class ReconciliationIT {
     static List<JsonObject> items(JsonObject view, String kind) {
         return view.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(item -> item.getString("kind").equals(kind)).toList();
+    }
+
+    /** Waits until /metrics shows {@code expected} (its gauges are read from the database at most every 2 s). */
+    static void awaitMetric(String name, String label, double expected) {
+        TestEnvironment.await(name + "{" + label + "} = " + expected + " on /metrics", Duration.ofSeconds(10),
+                () -> metric(name, label) == expected);
     }
 
     static double metric(String name, String label) {
@@ -147,8 +164,8 @@ class ReconciliationIT {
         assertThat(items(view, "LEDGER_INVARIANT")).isEmpty();
         assertThat(WagerIT.number("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings")).isZero();
 
+        awaitMetric("sol_duel_vault_balance_lamports", "", onChain);
         assertThat(metric("sol_duel_ledger_drift_lamports", "")).isZero();
-        assertThat(metric("sol_duel_vault_balance_lamports", "")).isEqualTo((double) onChain);
         assertThat(metric("sol_duel_vault_ledger_lamports", "")).isEqualTo((double) onChain);
         assertThat(metric("sol_duel_reconciliation_last_run_timestamp_seconds", ""))
                 .isGreaterThan(Instant.now().minusSeconds(120).getEpochSecond());
@@ -208,7 +225,7 @@ class ReconciliationIT {
                 assertThat(item.getJsonNumber("lamports").longValue()).isEqualTo(-lost);
                 assertThat(item.getString("subject")).isEqualTo("vault:" + vault);
             });
-            assertThat(metric("sol_duel_ledger_drift_lamports", "")).isEqualTo((double) -lost);
+            awaitMetric("sol_duel_ledger_drift_lamports", "", -lost);
             assertThat(metric("sol_duel_reconciliation_items", "kind=\"UNEXPLAINED_OUTFLOW\"")).isEqualTo(1);
             assertThat(metric("sol_duel_reconciliation_items", "kind=\"DRIFT\"")).isEqualTo(1);
             assertThat(WagerIT.number("SELECT COUNT(*) FROM ledger_transfers WHERE reference = '" + outflow + "'"))
@@ -222,7 +239,8 @@ class ReconciliationIT {
         assertThat(after.getJsonObject("lastRun").getJsonNumber("driftLamports").longValue()).isZero();
         assertThat(items(after, "UNEXPLAINED_OUTFLOW")).isEmpty();
         assertThat(items(after, "DRIFT")).isEmpty();
-        assertThat(metric("sol_duel_ledger_drift_lamports", "")).isZero();
+        awaitMetric("sol_duel_ledger_drift_lamports", "", 0);
+        awaitMetric("sol_duel_reconciliation_items", "kind=\"UNEXPLAINED_OUTFLOW\"", 0);
         assertThat(vaultLedger()).isEqualTo(LocalnetTransactions.balance(vault));
     }
 
