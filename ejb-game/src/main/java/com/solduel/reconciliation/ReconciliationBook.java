@@ -50,10 +50,15 @@ public class ReconciliationBook {
     public record Finding(ItemKind kind, String subject, String signature, Long lamports, String detail) {
     }
 
-    /** Takes the lease for {@code node} (or extends its own) for {@code seconds}; false while another node holds it. */
+    /**
+     * Takes the lease for {@code node} for {@code seconds}; false while another node holds it. A node
+     * restarted under the same {@code solduel.node.id} (a new per-start suffix after the slash) takes
+     * back a lease its previous run left at a crash.
+     */
     public boolean acquire(String node, long seconds) {
         return em.createNativeQuery("UPDATE reconciliation_lease SET holder = ?1, held_until = now() + make_interval(secs => ?2) "
-                        + "WHERE name = ?3 AND (held_until IS NULL OR held_until < now() OR holder = ?1)")
+                        + "WHERE name = ?3 AND (held_until IS NULL OR held_until < now() OR holder = ?1 "
+                        + "OR (split_part(holder, '/', 1) = split_part(?1, '/', 1) AND split_part(?1, '/', 1) <> 'node'))")
                 .setParameter(1, node).setParameter(2, (double) seconds).setParameter(3, LEASE).executeUpdate() == 1;
     }
 
