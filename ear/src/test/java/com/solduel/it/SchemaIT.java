@@ -120,7 +120,16 @@ class SchemaIT {
                 "blockhash character varying(44) NULL",
                 "last_valid_block_height bigint NULL",
                 "created_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP",
-                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP");
+                "updated_at timestamp with time zone NOT NULL CURRENT_TIMESTAMP",
+                // 007-payout-attempts: the payouts job's state (docs/payouts.md)
+                "signed_transaction text NULL",
+                "attempts integer NOT NULL 0",
+                "last_error character varying(300) NULL",
+                "network_fee bigint NULL",
+                "slot bigint NULL",
+                "confirmed_at timestamp with time zone NULL",
+                "claimed_by character varying(64) NULL",
+                "claimed_until timestamp with time zone NULL");
         assertThat(columns("player_ratings")).containsExactly(
                 "player_id integer NOT NULL",
                 "game_type game_type_enum NOT NULL",

@@ -2,7 +2,6 @@ package com.solduel.payout;
 
 import com.solduel.solana.rpc.RpcMetrics;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -38,8 +37,10 @@ public class PayoutMetrics {
     @Inject
     RpcMetrics transactions;
 
-    @EJB
-    PayoutBook book;
+    // Looked up at each read, not injected: this bean starts with the application's CDI context,
+    // before Liberty binds the EJBs (an @EJB field stayed null and both gauges read 0).
+    @Inject
+    jakarta.enterprise.inject.Instance<PayoutBook> book;
 
     private volatile Map<String, Long> counts = Map.of();
     private volatile long countedAt;
@@ -74,7 +75,7 @@ public class PayoutMetrics {
         long now = System.nanoTime();
         if (now - countedAt > CACHE_NANOS) {
             try {
-                counts = book.countByStatus();
+                counts = book.get().countByStatus();
                 countedAt = now;
             } catch (RuntimeException e) {
                 LOG.fine(() -> "payout gauges: cannot count payouts now (" + e.getMessage() + ")");

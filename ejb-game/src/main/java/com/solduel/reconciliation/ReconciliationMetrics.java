@@ -1,10 +1,10 @@
 package com.solduel.reconciliation;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -31,8 +31,10 @@ public class ReconciliationMetrics {
     @Inject
     MetricRegistry registry;
 
-    @EJB
-    ReconciliationBook book;
+    // Looked up at each read, not injected: this bean starts with the application's CDI context,
+    // before Liberty binds the EJBs (an @EJB field would stay null, every gauge 0).
+    @Inject
+    Instance<ReconciliationBook> book;
 
     private volatile Optional<ReconciliationRun> last = Optional.empty();
     private volatile Map<ItemKind, Long> items = Map.of();
@@ -78,8 +80,9 @@ public class ReconciliationMetrics {
         long now = System.nanoTime();
         if (now - readAt > CACHE_NANOS) {
             try {
-                last = book.lastRun();
-                items = book.openCounts();
+                ReconciliationBook runs = book.get();
+                last = runs.lastRun();
+                items = runs.openCounts();
                 readAt = now;
             } catch (RuntimeException e) {
                 LOG.fine(() -> "reconciliation gauges: cannot read the last run now (" + e.getMessage() + ")");
