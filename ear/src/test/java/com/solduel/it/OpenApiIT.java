@@ -32,16 +32,18 @@ class OpenApiIT {
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
             "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
             "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault",
-            "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}");
+            "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}",
+            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run");
     private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me",
             "post /api/admin/leaderboard/rebuild",
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
             "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
             "get /api/games/{id}/deposits", "post /api/games/{id}/deposits",
-            "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}");
+            "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}",
+            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run");
     /** Operations that take no request body although their method could carry one. */
     private static final Set<String> BODILESS = Set.of("post /api/admin/leaderboard/rebuild", "post /api/admin/payouts/{id}/retry",
-            "post /api/admin/jobs/{name}");
+            "post /api/admin/jobs/{name}", "post /api/admin/reconciliation/run");
 
     private static JsonObject document;
 

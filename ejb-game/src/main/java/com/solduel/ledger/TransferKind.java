@@ -15,5 +15,7 @@ public enum TransferKind {
     /** Lamports became owed back to the player who paid them. */
     REFUND,
     /** The network fee the vault paid for a transaction it sent. */
-    NETWORK_FEE
+    NETWORK_FEE,
+    /** Lamports reached the vault that no deposit explains (booked once by the reconciliation). */
+    UNATTRIBUTED
 }

@@ -12,13 +12,41 @@ import java.util.List;
  *                       the first is the fee payer
  * @param instructions   the top-level instructions in order
  * @param succeeded      whether {@code meta.err} is null
+ * @param preBalances    each account key's lamports before the transaction ({@code meta.preBalances}); empty when unknown
+ * @param postBalances   each account key's lamports after it ({@code meta.postBalances}); empty when unknown
  */
 public record LandedTransaction(String signature, long slot, long fee, boolean succeeded, List<String> accountKeys,
-                                int signerCount, List<Instruction> instructions) {
+                                int signerCount, List<Instruction> instructions, List<Long> preBalances, List<Long> postBalances) {
 
     public LandedTransaction {
         accountKeys = List.copyOf(accountKeys);
         instructions = List.copyOf(instructions);
+        preBalances = List.copyOf(preBalances);
+        postBalances = List.copyOf(postBalances);
+    }
+
+    /** Without balances (what the deposit checks need). */
+    public LandedTransaction(String signature, long slot, long fee, boolean succeeded, List<String> accountKeys,
+                             int signerCount, List<Instruction> instructions) {
+        this(signature, slot, fee, succeeded, accountKeys, signerCount, instructions, List.of(), List.of());
+    }
+
+    /**
+     * How many lamports {@code address} gained (negative: lost) in this transaction, fee included, from
+     * the balances before and after; 0 when it is not one of the transaction's accounts.
+     *
+     * @throws IllegalStateException when the answer carried no balances
+     */
+    public long balanceChange(String address) {
+        if (preBalances.size() != accountKeys.size() || postBalances.size() != accountKeys.size()) {
+            throw new IllegalStateException("transaction " + signature + " was read without its balances");
+        }
+        for (int i = 0; i < accountKeys.size(); i++) {
+            if (accountKeys.get(i).equals(address)) {
+                return Math.subtractExact(postBalances.get(i), preBalances.get(i));
+            }
+        }
+        return 0;
     }
 
     /** The fee payer (always the first signer). */

@@ -68,7 +68,31 @@ final class LandedTransactionJson {
             throw new MalformedAnswerException("meta.err is missing (null means success; it must be present)");
         }
         return new LandedTransaction(askedSignature, longAtLeast(result, "slot", 0), longAtLeast(meta, "fee", 0),
-                err.getValueType() == JsonValue.ValueType.NULL, keys, signerCount, instructions);
+                err.getValueType() == JsonValue.ValueType.NULL, keys, signerCount, instructions,
+                balances(meta, "preBalances", keys.size()), balances(meta, "postBalances", keys.size()));
+    }
+
+    /** {@code meta.preBalances} / {@code postBalances}: one non-negative integer per account key, or empty when absent or empty. */
+    private static List<Long> balances(JsonObject meta, String name, int accounts) {
+        if (!meta.containsKey(name) || meta.get(name).getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        JsonArray values = array(meta, name);
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        if (values.size() != accounts) {
+            throw new MalformedAnswerException("meta." + name + " has " + values.size() + " entries for " + accounts + " accounts");
+        }
+        List<Long> balances = new ArrayList<>();
+        for (JsonValue value : values) {
+            if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.bigIntegerValue().signum() < 0
+                    || n.bigIntegerValue().bitLength() > 63) {
+                throw new MalformedAnswerException("meta." + name + " holds a value that is not a lamport balance");
+            }
+            balances.add(n.longValueExact());
+        }
+        return balances;
     }
 
     private static JsonObject object(JsonObject parent, String name) {

@@ -63,6 +63,24 @@ class LandedTransactionJsonTest {
     }
 
     @Test
+    void theBalancesBeforeAndAfterGiveEachAccountsChangeFeeIncluded() {
+        LandedTransaction tx = read(SIG, answer(SIG, KEYS, HEADER, TRANSFER,
+                "{\"err\": null, \"fee\": 5000, \"preBalances\": [1000005000, 10, 1], \"postBalances\": [0, 1000000010, 1]}"));
+
+        assertThat(tx.balanceChange(VAULT)).isEqualTo(1_000_000_000L);
+        assertThat(tx.balanceChange(PAYER)).isEqualTo(-1_000_005_000L);
+        assertThat(tx.balanceChange(random(32))).as("not one of its accounts").isZero();
+        assertThatThrownBy(() -> read(SIG, answer(SIG, KEYS, HEADER, TRANSFER, META_OK)).balanceChange(VAULT))
+                .as("read without balances").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> read(SIG, answer(SIG, KEYS, HEADER, TRANSFER,
+                "{\"err\": null, \"fee\": 5000, \"preBalances\": [1, 2], \"postBalances\": [1, 2, 3]}")))
+                .as("one balance per account").isInstanceOf(LandedTransactionJson.MalformedAnswerException.class);
+        assertThatThrownBy(() -> read(SIG, answer(SIG, KEYS, HEADER, TRANSFER,
+                "{\"err\": null, \"fee\": 5000, \"preBalances\": [1, -2, 3], \"postBalances\": [1, 2, 3]}")))
+                .as("no negative balance").isInstanceOf(LandedTransactionJson.MalformedAnswerException.class);
+    }
+
+    @Test
     void anotherTransactionThanTheOneAskedForIsRefused() {
         assertThatThrownBy(() -> read(SIG, answer(random(64), KEYS, HEADER, TRANSFER, META_OK)))
                 .isInstanceOf(LandedTransactionJson.MalformedAnswerException.class).hasMessageContaining("not " + SIG);
