@@ -188,6 +188,7 @@ class SchemaIT {
                         "player_ratings FOREIGN KEY (player_id) REFERENCES players(id)",
                         "rating_history FOREIGN KEY (game_id) REFERENCES games(id)",
                         "rating_history FOREIGN KEY (player_id) REFERENCES players(id)",
+                        "restore_verifications FOREIGN KEY (backup_id) REFERENCES backups(id)",
                         "tournaments FOREIGN KEY (organizer_id) REFERENCES players(id)");
     }
 
