@@ -37,6 +37,9 @@ public class PayoutBook {
      */
     private static final String OPEN = "(status IN ('PENDING', 'SIGNED', 'SENT') OR (status = 'FAILED' AND signature IS NOT NULL))";
 
+    /** Free, lapsed, or held by this node's own name (a restarted node takes its claims back); ?N is the node name. */
+    private static final String CLAIMABLE = "(claimed_until IS NULL OR claimed_until < now() OR split_part(claimed_by, '/', 1) = ?N)";
+
     @PersistenceContext(unitName = "solduel")
     EntityManager em;
 
@@ -55,7 +58,7 @@ public class PayoutBook {
     /** Ids of payouts the job works on (see {@link #OPEN}) after {@code afterId}, claimable by {@code node}, oldest first. */
     public List<Long> open(long afterId, int limit, String node) {
         List<?> ids = em.createNativeQuery("SELECT id FROM payouts WHERE " + OPEN + " AND id > ?1 "
-                        + "AND (claimed_until IS NULL OR claimed_until < now() OR split_part(claimed_by, '/', 1) = ?2) "
+                        + "AND " + CLAIMABLE.replace("?N", "?2") + " "
                         + "ORDER BY id LIMIT ?3")
                 .setParameter(1, afterId).setParameter(2, nodeName(node)).setParameter(3, limit).getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
@@ -75,7 +78,7 @@ public class PayoutBook {
         List<Object[]> rows = em.createNativeQuery("UPDATE payouts SET claimed_by = ?1, "
                         + "claimed_until = now() + make_interval(secs => ?2) "
                         + "WHERE id = ANY(CAST(?3 AS BIGINT[])) AND " + OPEN + " "
-                        + "AND (claimed_until IS NULL OR claimed_until < now() OR split_part(claimed_by, '/', 1) = ?4) "
+                        + "AND " + CLAIMABLE.replace("?N", "?4") + " "
                         + "RETURNING " + COLUMNS)
                 .setParameter(1, node).setParameter(2, (double) lease.toSeconds()).setParameter(3, array(ids))
                 .setParameter(4, nodeName(node)).getResultList();

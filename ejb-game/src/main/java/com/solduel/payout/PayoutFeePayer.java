@@ -67,8 +67,7 @@ public class PayoutFeePayer {
                     try {
                         keys = SolanaKeypair.load(Path.of(file));
                     } catch (IOException | RuntimeException e) {
-                        String why = e instanceof IOException ? "cannot be read (" + e.getClass().getSimpleName() + ")"
-                                : "is not a Solana CLI keypair: " + e.getMessage();
+                        String why = SolanaKeypair.explain(e);
                         LOG.warning("payout fee payer keypair file " + file + " " + why + "; payouts wait until it is fixed");
                         throw new IllegalStateException("the payout fee payer's keypair " + file + " " + why);
                     }

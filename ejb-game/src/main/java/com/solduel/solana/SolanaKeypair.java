@@ -62,6 +62,12 @@ public final class SolanaKeypair {
         }
     }
 
+    /** What went wrong when {@link #load} failed, for a log line: never the file's content. */
+    public static String explain(Exception failure) {
+        return failure instanceof IOException ? "cannot be read (" + failure.getClass().getSimpleName() + ")"
+                : "is not a Solana CLI keypair (a JSON array of 64 bytes): " + failure.getMessage();
+    }
+
     /** The address (base58 public key). */
     public String address() {
         return address;

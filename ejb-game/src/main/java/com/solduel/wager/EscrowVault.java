@@ -77,8 +77,7 @@ public class EscrowVault {
             return SolanaKeypair.load(Path.of(location));
         } catch (IOException | RuntimeException e) {
             // The message names the file and what is wrong with it, never its content.
-            String why = e instanceof IOException ? "cannot be read (" + e.getClass().getSimpleName() + ")"
-                    : "is not a Solana CLI keypair (a JSON array of 64 bytes): " + e.getMessage();
+            String why = SolanaKeypair.explain(e);
             LOG.warning("escrow vault keypair file " + location + " " + why);
             throw unavailable("the escrow vault is not available on this server: wagers are off, free play works");
         }
