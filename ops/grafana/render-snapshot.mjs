@@ -111,19 +111,36 @@ function panelSvg(panel, series) {
     `<rect width="${width}" height="${height}" rx="3" fill="#181b1f" stroke="#2c3235"/>`,
     `<text x="10" y="20" fill="#ccccdc" font-size="13" font-weight="600">${escape(panel.title)}</text>`];
   const legendRows = Math.min(4, Math.ceil(series.length / 2));
-  const plot = { left: 64, top: 32, right: width - 12, bottom: height - 24 - legendRows * 15 };
+  // Series an override puts on the right axis (Grafana's custom.axisPlacement), with their own unit.
+  const right = new Map((panel.fieldConfig?.overrides ?? [])
+    .filter((o) => o.matcher?.id === 'byName' && o.properties?.some((p) => p.id === 'custom.axisPlacement' && p.value === 'right'))
+    .map((o) => [o.matcher.options, o.properties.find((p) => p.id === 'unit')?.value ?? unit]));
+  const plot = { left: 64, top: 32, right: width - 12 - (right.size ? 52 : 0), bottom: height - 24 - legendRows * 15 };
   const points = series.flatMap((s) => s.values.map(([, v]) => v)).filter(Number.isFinite);
   if (points.length === 0) {
     parts.push(`<text x="${width / 2}" y="${height / 2}" fill="#8e8e8e" font-size="13" text-anchor="middle">No data</text>`, '</g>');
     return parts.join('');
   }
-  const ticks = niceTicks(Math.min(0, ...points), Math.max(...points));
-  const [lo, hi] = [ticks[0], ticks.at(-1)];
   const sx = (t) => plot.left + ((t - from) / (to - from)) * (plot.right - plot.left);
-  const sy = (v) => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
-  for (const tick of ticks) {
-    parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${sy(tick).toFixed(1)}" y2="${sy(tick).toFixed(1)}" stroke="#2c3235"/>`,
-      `<text x="${plot.left - 6}" y="${(sy(tick) + 4).toFixed(1)}" fill="#8e8e8e" font-size="10" text-anchor="end">${escape(formatValue(tick, unit))}</text>`);
+  const axis = (side) => {
+    const values = series.filter((s) => right.has(s.name) === (side === 'right'))
+      .flatMap((s) => s.values.map(([, v]) => v)).filter(Number.isFinite);
+    const ticks = niceTicks(Math.min(0, ...values, 0), values.length ? Math.max(...values) : 1);
+    const [lo, hi] = [ticks[0], ticks.at(-1)];
+    return { ticks, y: (v) => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top) };
+  };
+  const leftAxis = axis('left');
+  const rightAxis = right.size ? axis('right') : leftAxis;
+  for (const tick of leftAxis.ticks) {
+    const y = leftAxis.y(tick).toFixed(1);
+    parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${y}" y2="${y}" stroke="#2c3235"/>`,
+      `<text x="${plot.left - 6}" y="${(Number(y) + 4).toFixed(1)}" fill="#8e8e8e" font-size="10" text-anchor="end">${escape(formatValue(tick, unit))}</text>`);
+  }
+  if (right.size) {
+    const rightUnit = [...right.values()][0];
+    for (const tick of rightAxis.ticks) {
+      parts.push(`<text x="${plot.right + 6}" y="${(rightAxis.y(tick) + 4).toFixed(1)}" fill="#8e8e8e" font-size="10">${escape(formatValue(tick, rightUnit))}</text>`);
+    }
   }
   for (let i = 0; i <= 4; i++) {
     const t = from + ((to - from) * i) / 4;
@@ -131,6 +148,8 @@ function panelSvg(panel, series) {
   }
   series.forEach((s, i) => {
     const color = colors[i % colors.length];
+    const sy = right.has(s.name) ? rightAxis.y : leftAxis.y;
+    const seriesUnit = right.get(s.name) ?? unit;
     let d = '';
     let pen = 'M';
     for (const [t, v] of s.values) {
@@ -144,7 +163,7 @@ function panelSvg(panel, series) {
       const ly = plot.bottom + 30 + Math.floor(i / 2) * 15;
       const last = [...s.values].reverse().find(([, v]) => Number.isFinite(v));
       parts.push(`<rect x="${lx}" y="${ly - 8}" width="12" height="3" fill="${color}"/>`,
-        `<text x="${lx + 16}" y="${ly - 3}" fill="#ccccdc" font-size="10">${escape(s.name.slice(0, 60))} · ${escape(formatValue(last?.[1], unit))}</text>`);
+        `<text x="${lx + 16}" y="${ly - 3}" fill="#ccccdc" font-size="10">${escape(s.name.slice(0, 60))} · ${escape(formatValue(last?.[1], seriesUnit))}</text>`);
     }
   });
   if (series.length > legendRows * 2) {
