@@ -29,7 +29,7 @@ trap cleanup EXIT
 step "Alerting rules: promtool check and unit tests; the PrometheusRule generated from them is current"
 promtool check rules "$ROOT/ops/prometheus/sol-duel.rules.yml"
 promtool check config "$ROOT/ops/prometheus/prometheus.yml" >/dev/null
-(cd "$ROOT/ops/prometheus" && promtool test rules sol-duel.rules.test.yml) || die "an alert does not fire as its test expects: see above"
+(cd "$ROOT/ops/prometheus" && promtool test rules sol-duel.rules.test.yml sol-duel.rules.daily.test.yml) || die "an alert does not fire as its test expects: see above"
 node "$ROOT/ops/render-prometheus-rule.mjs" --check
 
 step "The container image's Containerfile follows the image rules (no container engine here)"

@@ -35,7 +35,7 @@ if (health.length !== 1 || !/\/health\/ready/.test(health[0].args)) problems.pus
 
 const copies = all('COPY').map((c) => c.args.replace(/--\S+\s+/g, '').split(/\s+/));
 const copied = (to) => copies.some(([, dest]) => dest === to);
-for (const to of ['/config/server.xml', '/config/jvm.options', '/config/apps/sol-duel.ear', '/config/hibernate/', '/config/jdbc/']) {
+for (const to of ['/config/server.xml', '/config/jvm.options', '/config/apps/sol-duel.ear', '/config/hibernate/', '/config/jdbc/', '/config/profiles/']) {
   if (!copied(to)) problems.push(`nothing is copied to ${to}`);
 }
 for (const [src] of copies) {

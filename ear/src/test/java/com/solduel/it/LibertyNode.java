@@ -155,6 +155,22 @@ public final class LibertyNode {
     }
 
     /**
+     * Starts the server with these extra environment variables (as an operator would set them, e.g.
+     * {@code MP_CONFIG_PROFILE}) and returns as soon as Liberty says it started, without waiting for
+     * the application: for a test that expects the application to refuse to start.
+     */
+    public void launch(java.util.Map<String, String> environment) {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " is already running (pid " + pid() + ")");
+        }
+        log("launching with %s", environment);
+        int exit = server("start", environment);
+        if (exit != 0) {
+            throw new AssertionError("server start " + name + " exited with " + exit + "; see " + messagesLog());
+        }
+    }
+
+    /**
      * Stops the server gracefully ({@code server stop NAME}), thawing it first if it is frozen, and
      * kills it if it is still alive afterwards. Safe from {@code @AfterAll}: a no-op when not running.
      */
@@ -295,6 +311,10 @@ public final class LibertyNode {
     }
 
     private int server(String command) {
+        return server(command, java.util.Map.of());
+    }
+
+    private int server(String command, java.util.Map<String, String> environment) {
         try {
             Path output = Files.createTempFile("liberty-" + name + "-" + command, ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(WLP.resolve("bin/server").toString(), command, name))
@@ -303,6 +323,7 @@ public final class LibertyNode {
                     .redirectOutput(output.toFile());
             // The same JDK as the tests and the server the build started.
             builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

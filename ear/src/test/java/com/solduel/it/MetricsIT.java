@@ -44,6 +44,11 @@ class MetricsIT {
         assertType(metrics, "sol_duel_payout_latency_seconds", "histogram");
         assertThat(metrics).as("payout latency buckets")
                 .containsPattern("(?m)^sol_duel_payout_latency_seconds_bucket\\{[^}]*le=\"60(\\.0)?\"");
+        assertType(metrics, "sol_duel_action_processing_seconds", "histogram");
+        for (String bucket : List.of("0.001", "0.02", "1", "\\+Inf")) {
+            assertThat(metrics).as("action processing bucket le=%s", bucket)
+                    .containsPattern("(?m)^sol_duel_action_processing_seconds_bucket\\{[^}]*le=\"" + bucket + "(\\.0)?\"");
+        }
         assertType(metrics, "sol_duel_player_connections", "gauge");
         assertType(metrics, "sol_duel_player_connections_capacity", "gauge");
         assertThat(value(metrics, "sol_duel_player_connections_capacity", "")).isEqualTo(10_000);

@@ -13,6 +13,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.EJB;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -37,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+// Moves money: only once the node has checked it talks to the chain its profile allows.
+@DependsOn("ejb-game.jar#ChainCheck")
 public class PayoutJobs {
 
     private static final Logger LOG = Logger.getLogger(PayoutJobs.class.getName());

@@ -56,6 +56,9 @@ public class GameHall {
     @Inject
     DepositDesk deposits;
 
+    @Inject
+    GameMetrics metrics;
+
     /** Followers of games still waiting for their second player, by game. */
     private final Map<Long, Map<GameListener, Optional<Seat>>> waiting = new ConcurrentHashMap<>();
     /** Which game each listener follows here (a listener follows one game). */
@@ -264,6 +267,7 @@ public class GameHall {
 
     /** A player's action for {@code turn}; resending the acknowledged frame is answered again and changes nothing. */
     public void submit(long gameId, WalletAddress wallet, int clientSeq, int turn, String action) {
+        long received = System.nanoTime();
         Optional<LiveGame> local = owned.local(gameId);
         if (local.isEmpty()) {
             if (waiting.containsKey(gameId)) {
@@ -292,6 +296,7 @@ public class GameHall {
             game.publish(submitted.events());
             clocks.changed(game);
         }
+        metrics.actionProcessed(System.nanoTime() - received);
     }
 
     // ---- helpers ----

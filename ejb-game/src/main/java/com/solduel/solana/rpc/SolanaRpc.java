@@ -38,6 +38,11 @@ public class SolanaRpc {
         this.pool = pool;
     }
 
+    /** The hash of the chain's genesis block (base58): which cluster the pool talks to. */
+    public String getGenesisHash() {
+        return pool.call("getGenesisHash", params().build()).getString("result");
+    }
+
     /** The slot the node has reached at {@code commitment}. */
     public long getSlot(Commitment commitment) {
         return pool.call("getSlot", params().add(config(commitment)).build())
