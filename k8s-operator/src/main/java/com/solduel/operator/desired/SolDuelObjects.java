@@ -206,7 +206,7 @@ public final class SolDuelObjects {
     private static Deployment deployment(SolDuel sd, String name, String nodeRole, int replicas,
             ResourceRequirements resources) {
         SolDuelSpec s = sd.getSpec();
-        Map<String, String> podLabels = Map.of("app", name, PART_OF, "sol-duel", INSTANCE, sd.getMetadata().getName());
+        Map<String, String> podLabels = new TreeMap<>(Map.of("app", name, PART_OF, "sol-duel", INSTANCE, sd.getMetadata().getName()));
         List<EnvFromSource> envFrom = new ArrayList<>();
         envFrom.add(new EnvFromSourceBuilder().withNewConfigMapRef(CONFIG, false).build());
         if (s.appSecret != null) {
@@ -505,15 +505,15 @@ public final class SolDuelObjects {
         Map<String, Object> kubernetesConfig = new LinkedHashMap<>();
         kubernetesConfig.put("image", "quay.io/opstree/redis:v7.0.12");
         kubernetesConfig.put("imagePullPolicy", "IfNotPresent");
-        kubernetesConfig.put("resources", Map.of(
-                "requests", Map.of("cpu", "100m", "memory", "128Mi"),
-                "limits", Map.of("cpu", "500m", "memory", "512Mi")));
+        kubernetesConfig.put("resources", new TreeMap<>(Map.of(
+                "requests", new TreeMap<>(Map.of("cpu", "100m", "memory", "128Mi")),
+                "limits", new TreeMap<>(Map.of("cpu", "500m", "memory", "512Mi")))));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("clusterSize", rc.nodes / 2);
         spec.put("clusterVersion", "v7");
         spec.put("persistenceEnabled", true);
         spec.put("kubernetesConfig", kubernetesConfig);
-        spec.put("redisExporter", Map.of("enabled", true, "image", "quay.io/opstree/redis-exporter:1.44.0"));
+        spec.put("redisExporter", new TreeMap<>(Map.of("enabled", true, "image", "quay.io/opstree/redis-exporter:1.44.0")));
         spec.put("storage", Map.of("volumeClaimTemplate", Map.of("spec", pvc)));
         return generic("redis.redis.opstreelabs.in/v1beta1", "RedisCluster", meta(sd, REDIS, Map.of()), spec);
     }

@@ -114,8 +114,8 @@ public class SolDuelReconciler implements Reconciler<SolDuel> {
         Conditions.set(status.conditions, Conditions.DEGRADED, false, "AsExpected",
                 "every owned object matches the spec", generation, clock);
 
-        Deployment api = context.getSecondaryResource(Deployment.class, "api-gateway-deployment").orElse(null);
-        Deployment engine = context.getSecondaryResource(Deployment.class, "game-engine-deployment").orElse(null);
+        Deployment api = deployment(context, SolDuelObjects.API);
+        Deployment engine = deployment(context, SolDuelObjects.ENGINE);
         status.apiReadyReplicas = readyReplicas(api);
         status.engineReadyReplicas = readyReplicas(engine);
         String waiting = waitingFor(api, SolDuelObjects.API) + waitingFor(engine, SolDuelObjects.ENGINE);
@@ -130,6 +130,12 @@ public class SolDuelReconciler implements Reconciler<SolDuel> {
             Conditions.set(status.conditions, Conditions.READY, false, "PodsNotReady", waiting.trim(), generation, clock);
         }
         return UpdateControl.patchStatus(sd);
+    }
+
+    /** The two Deployment informers both see both Deployments: pick by name. */
+    private static Deployment deployment(Context<SolDuel> context, String name) {
+        return context.getSecondaryResourcesAsStream(Deployment.class)
+                .filter(d -> name.equals(d.getMetadata().getName())).findFirst().orElse(null);
     }
 
     private static int readyReplicas(Deployment d) {
