@@ -31,7 +31,7 @@ let checked = 0;
 const models = {
   'v1/ConfigMap': core.ConfigMap, 'v1/Service': core.Service, 'v1/Namespace': core.Namespace,
   'v1/ServiceAccount': core.ServiceAccount, 'apps/v1/Deployment': apps.Deployment,
-  'networking.k8s.io/v1/Ingress': networking.Ingress, 'policy/v1/PodDisruptionBudget': policy.PodDisruptionBudget,
+  'networking.k8s.io/v1/Ingress': networking.Ingress, 'networking.k8s.io/v1/NetworkPolicy': networking.NetworkPolicy, 'policy/v1/PodDisruptionBudget': policy.PodDisruptionBudget,
   'autoscaling/v2/HorizontalPodAutoscaler': autoscaling.HorizontalPodAutoscaler,
   'rbac.authorization.k8s.io/v1/ClusterRole': rbac.ClusterRole,
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': rbac.ClusterRoleBinding,

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -177,6 +178,11 @@ class SolDuelOperatorTest {
                 + r.getHttp().getPaths().get(0).getBackend().getService().getName() + ":"
                 + r.getHttp().getPaths().get(0).getBackend().getService().getPort().getNumber())
                 .containsExactly("api.solduel.com->api-gateway:3000", "game.solduel.com->websocket-service:80");
+
+        NetworkPolicy policy = await(() -> client.network().v1().networkPolicies().inNamespace(ns)
+                .withName("sol-duel-player-ports").get());
+        assertThat(policy.getSpec().getIngress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsExactly(9080, 9443);
 
         PodDisruptionBudget pdb = await(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("game-engine").get());
         assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
@@ -372,7 +378,7 @@ class SolDuelOperatorTest {
     @Test
     void deletingTheSolDuelLeavesItsObjectsToTheGarbageCollector() throws Exception {
         SolDuel sd = client.resource(sample()).create();
-        List<HasMetadata> owned = await(() -> present(owned(), all -> all.size() == 14));
+        List<HasMetadata> owned = await(() -> present(owned(), all -> all.size() == 15));
         owned.forEach(o -> assertOwnedBy(o, sd));
 
         client.resource(sd).delete();
@@ -443,6 +449,7 @@ class SolDuelOperatorTest {
         all.addAll(client.apps().deployments().inNamespace(ns).list().getItems());
         all.addAll(client.services().inNamespace(ns).list().getItems());
         all.addAll(client.network().v1().ingresses().inNamespace(ns).list().getItems());
+        all.addAll(client.network().v1().networkPolicies().inNamespace(ns).list().getItems());
         all.addAll(client.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems());
         all.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).list().getItems());
         for (ResourceDefinitionContext kind : GENERIC) {

@@ -36,6 +36,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -66,6 +68,7 @@ public final class SolDuelObjects {
     public static final String ENGINE = "game-engine";
     public static final String WEBSOCKET = "websocket-service";
     public static final String INGRESS = "sol-duel-ingress";
+    public static final String NETWORK_POLICY = "sol-duel-player-ports";
     public static final String SERVICE_MONITOR = "sol-duel-metrics";
     public static final String PROMETHEUS_RULE = "sol-duel-alerts";
     public static final String POSTGRES = "sol-duel-postgres";
@@ -93,6 +96,7 @@ public final class SolDuelObjects {
         if (sd.getSpec().ingress != null) {
             all.add(ingress(sd));
         }
+        all.add(networkPolicy(sd));
         all.add(enginePdb(sd));
         all.add(engineHpa(sd));
         all.add(serviceMonitor(sd));
@@ -373,6 +377,24 @@ public final class SolDuelObjects {
                 .withNewBackend().withNewService().withName(service).withNewPort().withNumber(port).endPort()
                 .endService().endBackend().build();
         return new IngressRuleBuilder().withHost(host).withNewHttp().withPaths(path).endHttp().build();
+    }
+
+    /**
+     * Only the player ports reach the app pods: the image listens for the ops endpoint (admin
+     * center, REST connector) on all interfaces (ops/container), which stays reachable through
+     * {@code kubectl port-forward} only.
+     */
+    public static NetworkPolicy networkPolicy(SolDuel sd) {
+        return new NetworkPolicyBuilder().withMetadata(meta(sd, NETWORK_POLICY, Map.of()))
+                .withNewSpec()
+                .withNewPodSelector().addNewMatchExpression().withKey("app").withOperator("In")
+                .withValues(API, ENGINE).endMatchExpression().endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .addNewPort().withProtocol("TCP").withPort(new IntOrString(HTTP_PORT)).endPort()
+                .addNewPort().withProtocol("TCP").withPort(new IntOrString(HTTPS_PORT)).endPort()
+                .endIngress()
+                .endSpec().build();
     }
 
     // ---- engine availability -----------------------------------------------------------------

@@ -11,6 +11,7 @@ import com.solduel.operator.dependent.EngineHpaDependent;
 import com.solduel.operator.dependent.EnginePdbDependent;
 import com.solduel.operator.dependent.EngineServiceDependent;
 import com.solduel.operator.dependent.IngressDependent;
+import com.solduel.operator.dependent.NetworkPolicyDependent;
 import com.solduel.operator.dependent.PostgresClusterDependent;
 import com.solduel.operator.dependent.PrometheusRuleDependent;
 import com.solduel.operator.dependent.RedisClusterDependent;
@@ -51,6 +52,7 @@ import java.util.stream.Collectors;
         @Dependent(name = SolDuelObjects.WEBSOCKET, type = WebSocketServiceDependent.class),
         @Dependent(name = SolDuelObjects.INGRESS, type = IngressDependent.class,
                 reconcilePrecondition = Wanted.Ingress.class),
+        @Dependent(name = SolDuelObjects.NETWORK_POLICY, type = NetworkPolicyDependent.class),
         @Dependent(name = "game-engine-pdb", type = EnginePdbDependent.class),
         @Dependent(name = "game-engine-hpa", type = EngineHpaDependent.class),
         @Dependent(name = SolDuelObjects.SERVICE_MONITOR, type = ServiceMonitorDependent.class,
