@@ -268,7 +268,7 @@ public class SolDuelSpec {
         @JsonPropertyDescription("S3 bucket (the seed's sol-duel-backups).")
         public String bucket = "sol-duel-backups";
 
-        @JsonPropertyDescription("S3 endpoint URL (empty: the app's default).")
+        @JsonPropertyDescription("S3 endpoint URL, path-style (default: AWS S3 in region, https://s3.<region>.amazonaws.com).")
         public String endpoint;
 
         public String region = "us-east-1";

@@ -136,9 +136,8 @@ public final class SolDuelObjects {
         data.put("SOLDUEL_BACKUP_S3_BUCKET", b.bucket);
         data.put("SOLDUEL_BACKUP_S3_REGION", b.region);
         data.put("SOLDUEL_BACKUP_RETENTION", String.valueOf(b.retention));
-        if (b.endpoint != null) {
-            data.put("SOLDUEL_BACKUP_S3_ENDPOINT", b.endpoint);
-        }
+        // Always set: the app's own default is the local s3rver on loopback.
+        data.put("SOLDUEL_BACKUP_S3_ENDPOINT", b.endpoint != null ? b.endpoint : "https://s3." + b.region + ".amazonaws.com");
         if (s.ingress != null && s.ingress.gameHost != null) {
             String origin = scheme(s, s.ingress.gameHost, "https", "http") + "://" + s.ingress.gameHost;
             data.put("SOLDUEL_AUTH_DOMAIN", s.ingress.gameHost);
