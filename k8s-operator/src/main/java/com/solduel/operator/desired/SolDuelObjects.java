@@ -200,7 +200,8 @@ public final class SolDuelObjects {
     public static Deployment engineDeployment(SolDuel sd, Integer currentReplicas) {
         SolDuelSpec.Engine engine = sd.getSpec().engine;
         int replicas = engine.replicas;
-        if (currentReplicas != null) {
+        // Zero stops the engine (the autoscaler leaves a Deployment scaled to zero alone).
+        if (currentReplicas != null && replicas > 0) {
             replicas = Math.max(hpaMin(engine), Math.min(hpaMax(engine), currentReplicas));
         }
         return deployment(sd, ENGINE, "engine", replicas, resources(engine.resources, "500m", "512Mi", "1000m", "1Gi"));
