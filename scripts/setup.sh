@@ -2,7 +2,8 @@
 # Prepares this machine for SOL Duel, idempotently: installs and starts PostgreSQL and Redis when
 # missing (reusing running ones), generates local secrets under .local/, creates the database role
 # and the databases, installs promtool (Debian's prometheus package) and the Solana localnet's npm
-# packages and the local S3 server (tools/s3-local).
+# packages, the local S3 server (tools/s3-local) and the Kubernetes manifest validator
+# (k8s-operator/validate).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -122,6 +123,13 @@ if [ ! -d "$S3LOCAL/node_modules" ] || [ "$S3LOCAL/package-lock.json" -nt "$S3LO
   (cd "$S3LOCAL" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $S3LOCAL"
 fi
 info "s3rver installed"
+
+step "Offline Kubernetes manifest validation (npm ci in k8s-operator/validate)"
+K8SVALIDATE="$ROOT/k8s-operator/validate"
+if [ ! -d "$K8SVALIDATE/node_modules" ] || [ "$K8SVALIDATE/package-lock.json" -nt "$K8SVALIDATE/node_modules/.package-lock.json" ]; then
+  (cd "$K8SVALIDATE" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $K8SVALIDATE"
+fi
+info "kubernetes-models and ajv installed"
 
 step "Database role and databases"
 DB_PASSWORD=$(secret DB_PASSWORD)

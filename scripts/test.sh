@@ -35,6 +35,9 @@ node "$ROOT/ops/render-prometheus-rule.mjs" --check
 step "The container image's Containerfile follows the image rules (no container engine here)"
 node "$ROOT/ops/container/check-containerfile.mjs"
 
+step "The Kubernetes operator's CRD, sample SolDuel and manifests validate against their schemas (no cluster here)"
+node "$ROOT/k8s-operator/validate/validate.mjs"
+
 step "A Redis for the integration tests on 127.0.0.1:$IT_REDIS_PORT (the tests stop and restart it)"
 if ! redis-cli -p "$IT_REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
   mkdir -p "$LOCAL/redis-it"
