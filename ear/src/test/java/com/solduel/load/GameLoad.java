@@ -227,14 +227,21 @@ public final class GameLoad {
         bots.forEach(FanoutBot::close);
         if (server.samples() > 0) {
             System.out.printf("server (pid %d)      CPU %.0f %% avg / %.0f %% peak (100 %% = one core), RSS %.0f MB peak,"
-                    + " %.2f ms of CPU per accepted action%n", serverPid, server.cpuAvgPercent(), server.cpuPeakPercent(),
-                    server.rssPeakBytes() / 1e6, server.cpuSeconds() * 1000 / Math.max(1, ackLatencies.size()));
+                    + " %.2f ms of CPU per accepted game action%s%n", serverPid, server.cpuAvgPercent(), server.cpuPeakPercent(),
+                    server.rssPeakBytes() / 1e6, server.cpuSeconds() * 1000 / Math.max(1, ackLatencies.size()),
+                    bots.isEmpty() ? "" : " (the fan-out baseline's work included: --fanout=off to leave it out)");
         }
         all.forEach(Player::close);
         idlers.forEach(Player::close);
         System.out.printf("total run %.1f s%n", millisSince(start) / 1000.0);
         return new Result(games, finished.get(), turns.get(), errors.get(), unexpectedCloses.get(), peakOpen.get(),
                 percentile(turnLatencies, 99), percentile(pingLatencies, 99), percentile(fanoutLatencies, 99), server);
+    }
+
+    /** How long a player waits before acting: pace/2..3·pace/2 with --pace-ms, else 0..think-ms. */
+    private long thinkTime() {
+        return paceMillis > 0 ? paceMillis / 2 + ThreadLocalRandom.current().nextInt(paceMillis + 1)
+                : thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
     }
 
     // ---- the in-app fan-out baseline ----
@@ -277,10 +284,12 @@ public final class GameLoad {
             return this;
         }
 
+        /**
+         * Acts again after the later of two think times: a game player acts once per turn, and a turn
+         * waits for the slower of its two players, so this keeps the baseline's action rate near the games'.
+         */
         void actLater() {
-            long think = paceMillis > 0 ? paceMillis / 2 + ThreadLocalRandom.current().nextInt(paceMillis + 1)
-                    : thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
-            players.schedule(this::act, think, TimeUnit.MILLISECONDS);
+            players.schedule(this::act, Math.max(thinkTime(), thinkTime()), TimeUnit.MILLISECONDS);
         }
 
         private void act() {
@@ -481,8 +490,7 @@ public final class GameLoad {
         }
 
         private void play(int turn) {
-            long think = paceMillis > 0 ? paceMillis / 2 + ThreadLocalRandom.current().nextInt(paceMillis + 1)
-                    : thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
+            long think = thinkTime();
             players.schedule(() -> {
                 if (table.over) {
                     return;
