@@ -51,6 +51,10 @@ public final class GameLoad {
     private final int games;
     private final Duration limit;
     private final int thinkMillis;
+    private final int paceMillis;
+    private final int idle;
+    private final long serverPid;
+    private final boolean fanout;
     private final HttpClient http;
     private final ExecutorService callbacks = Executors.newFixedThreadPool(4, GameLoad::daemon);
     private final ScheduledExecutorService players = Executors.newScheduledThreadPool(4, GameLoad::daemon);
@@ -65,36 +69,51 @@ public final class GameLoad {
     private final List<Long> turnLatencies = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> ackLatencies = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> pingLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> fanoutLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Long, FanoutAct> fanoutActs = new ConcurrentHashMap<>();
+    private final AtomicLong fanoutSeq = new AtomicLong();
+    private volatile boolean playing;
     private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
     private CountDownLatch allOver;
 
-    private GameLoad(URI base, int games, Duration limit, int thinkMillis) {
-        this.base = base;
-        this.games = games;
-        this.limit = limit;
-        this.thinkMillis = thinkMillis;
+    private GameLoad(Map<String, String> options) {
+        this.base = URI.create(options.get("base"));
+        this.games = Integer.parseInt(options.get("games"));
+        this.limit = Duration.ofSeconds(Long.parseLong(options.get("seconds")));
+        this.thinkMillis = Integer.parseInt(options.get("think-ms"));
+        this.paceMillis = Integer.parseInt(options.get("pace-ms"));
+        this.idle = Integer.parseInt(options.get("idle"));
+        this.serverPid = Long.parseLong(options.get("server-pid"));
+        this.fanout = "on".equals(options.get("fanout"));
         this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** The options and their defaults; {@code usage()} explains them. */
+    public static Map<String, String> defaults() {
+        return new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200", "seconds", "120",
+                "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on"));
+    }
+
+    private static String usage() {
+        return "usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300] [--pace-ms=0]"
+                + " [--idle=0] [--server-pid=0] [--fanout=on|off]";
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200",
-                "seconds", "120", "think-ms", "300"));
+        Map<String, String> options = defaults();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
-                System.err.println("usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300]");
+                System.err.println(usage());
                 System.exit(2);
             }
             options.put(pair[0], pair[1]);
         }
-        URI base = URI.create(options.get("base"));
-        if (!"localhost".equals(base.getHost()) && !"127.0.0.1".equals(base.getHost())) {
-            System.err.println("GameLoad runs against loopback only, not " + base.getHost());
-            System.exit(2);
-        }
         try {
-            new GameLoad(base, Integer.parseInt(options.get("games")),
-                    Duration.ofSeconds(Long.parseLong(options.get("seconds"))), Integer.parseInt(options.get("think-ms"))).run();
+            run(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         } catch (Exception e) {
             System.err.println("load run failed: " + e);
             e.printStackTrace();
@@ -103,29 +122,65 @@ public final class GameLoad {
         System.exit(0);
     }
 
+    /** Runs the load with these options (see {@link #defaults()}), prints its report and returns its figures. */
+    public static Result run(Map<String, String> options) throws Exception {
+        URI base = URI.create(options.get("base"));
+        if (!"localhost".equals(base.getHost()) && !"127.0.0.1".equals(base.getHost())) {
+            throw new IllegalArgumentException("GameLoad runs against loopback only, not " + base.getHost());
+        }
+        GameLoad load = new GameLoad(options);
+        try {
+            return load.run();
+        } finally {
+            load.players.shutdownNow();
+            load.callbacks.shutdownNow();
+        }
+    }
+
+    /** What a run measured: games, errors and latency percentiles (ms), for a caller such as the smoke test. */
+    public record Result(int games, int finished, int turns, int errorFrames, int unexpectedCloses, int peakOpen,
+                         double turnP99Millis, double pingP99Millis, double fanoutP99Millis, ServerSample server) {
+    }
+
     private static Thread daemon(Runnable task) {
         Thread thread = new Thread(task, "game-load");
         thread.setDaemon(true);
         return thread;
     }
 
-    private void run() throws Exception {
+    private Result run() throws Exception {
         long start = System.nanoTime();
-        System.out.printf("SOL Duel game load: %d games (%d players) against %s, think time 0-%d ms, limit %d s%n",
-                games, 2 * games, base, thinkMillis, limit.toSeconds());
+        System.out.printf("SOL Duel game load: %d games (%d players) + %d idle sockets against %s, %s, limit %d s%n",
+                games, 2 * games, idle, base, paceMillis > 0
+                        ? "each player acts every " + paceMillis / 2 + "-" + paceMillis * 3 / 2 + " ms"
+                        : "think time 0-" + thinkMillis + " ms", limit.toSeconds());
 
-        List<String> tokens = parallel(2 * games, i -> signIn());
-        System.out.printf("signed in %d wallets in %d ms%n", tokens.size(), millisSince(start));
+        List<String> tokens = parallel(2 * games + idle, i -> signIn());
+        double signInsPerSecond = tokens.size() * 1000.0 / Math.max(1, millisSince(start));
+        System.out.printf("signed in %d wallets in %d ms (%.0f sign-ins/s, 16 in flight)%n", tokens.size(), millisSince(start),
+                signInsPerSecond);
 
         long connecting = System.nanoTime();
-        List<Player> all = parallel(2 * games, i -> new Player(tokens.get(i)).connect());
+        List<Player> everyone = parallel(2 * games + idle, i -> new Player(tokens.get(i)).connect());
         System.out.printf("opened %d sockets in %d ms (server gauge sol_duel_player_connections = %s)%n",
                 open.get(), millisSince(connecting), gauge("sol_duel_player_connections"));
+        List<Player> idlers = everyone.subList(2 * games, everyone.size());
+        // Idle players only keep their socket alive (well inside the server's 90 s idle timeout).
+        idlers.forEach(p -> players.scheduleAtFixedRate(p::ping, ThreadLocalRandom.current().nextInt(20_000), 20_000,
+                TimeUnit.MILLISECONDS));
+        List<Player> all = everyone.subList(0, 2 * games);
+        ServerSampler sampler = new ServerSampler(serverPid);
+        sampler.start();
 
         // Baseline, under the same load: every player pings once a second while the games run; ping -> pong
         // crosses the same sockets and endpoint as an action, without the game hall.
         all.forEach(p -> players.scheduleAtFixedRate(p::ping, ThreadLocalRandom.current().nextInt(1000), 1000,
                 TimeUnit.MILLISECONDS));
+
+        // The in-app fan-out baseline (BenchFanoutEndpoint, when the server enables it): as many rooms of two
+        // as games, acting at the same pace, each action answered with a game action's frames to both.
+        playing = true;
+        List<FanoutBot> bots = fanout ? fanoutBots() : List.of();
 
         allOver = new CountDownLatch(games);
         long playing = System.nanoTime();
@@ -147,6 +202,8 @@ public final class GameLoad {
 
         boolean done = allOver.await(limit.toSeconds(), TimeUnit.SECONDS);
         long elapsed = millisSince(playing);
+        ServerSample server = sampler.stop();
+        this.playing = false;
         System.out.println();
         System.out.printf("games finished      %d of %d%s in %.1f s%n", finished.get(), games,
                 done ? "" : " (time limit reached)", elapsed / 1000.0);
@@ -158,10 +215,190 @@ public final class GameLoad {
         print("ping -> pong (baseline)", pingLatencies);
         print("submit -> action_accepted", ackLatencies);
         print("last action -> turn_result", turnLatencies);
+        if (!bots.isEmpty()) {
+            print("act -> fan-out at both (app)", fanoutLatencies);
+        }
         double ratio = percentile(turnLatencies, 99) / Math.max(1e-3, percentile(pingLatencies, 99));
-        System.out.printf("%nturn_result p99 / baseline p99 = %.1f%n", ratio);
+        System.out.printf("%nturn_result p99 / ping baseline p99 = %.1f%n", ratio);
+        if (!bots.isEmpty()) {
+            System.out.printf("turn_result p99 / fan-out baseline p99 = %.1f (SPEC §14 target: at most 1.5)%n",
+                    percentile(turnLatencies, 99) / Math.max(1e-3, percentile(fanoutLatencies, 99)));
+        }
+        bots.forEach(FanoutBot::close);
+        if (server.samples() > 0) {
+            System.out.printf("server (pid %d)      CPU %.0f %% avg / %.0f %% peak (100 %% = one core), RSS %.0f MB peak,"
+                    + " %.2f ms of CPU per accepted game action%s%n", serverPid, server.cpuAvgPercent(), server.cpuPeakPercent(),
+                    server.rssPeakBytes() / 1e6, server.cpuSeconds() * 1000 / Math.max(1, ackLatencies.size()),
+                    bots.isEmpty() ? "" : " (the fan-out baseline's work included: --fanout=off to leave it out)");
+        }
         all.forEach(Player::close);
+        idlers.forEach(Player::close);
         System.out.printf("total run %.1f s%n", millisSince(start) / 1000.0);
+        return new Result(games, finished.get(), turns.get(), errors.get(), unexpectedCloses.get(), peakOpen.get(),
+                percentile(turnLatencies, 99), percentile(pingLatencies, 99), percentile(fanoutLatencies, 99), server);
+    }
+
+    /** How long a player waits before acting: pace/2..3·pace/2 with --pace-ms, else 0..think-ms. */
+    private long thinkTime() {
+        return paceMillis > 0 ? paceMillis / 2 + ThreadLocalRandom.current().nextInt(paceMillis + 1)
+                : thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
+    }
+
+    // ---- the in-app fan-out baseline ----
+
+    /** One baseline action: when it was sent, and how many of the room's two sockets still await its last frame. */
+    private record FanoutAct(long sentNanos, AtomicInteger waiting) {
+    }
+
+    private List<FanoutBot> fanoutBots() throws Exception {
+        URI probe = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/bench/fanout?room=probe");
+        try {
+            http.newWebSocketBuilder().buildAsync(probe, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS)
+                    .sendClose(WebSocket.NORMAL_CLOSURE, "probe");
+        } catch (Exception notEnabled) {
+            System.out.println("fan-out baseline: not enabled on this server (solduel.bench.fanout-enabled=true); skipped");
+            return List.of();
+        }
+        String run = Long.toHexString(random.nextLong());
+        List<FanoutBot> bots = parallel(2 * games, i -> new FanoutBot("r" + run + "-" + i / 2).connect());
+        bots.forEach(FanoutBot::actLater);
+        System.out.printf("fan-out baseline: %d sockets in %d rooms of two, same pace%n", bots.size(), games);
+        return bots;
+    }
+
+    private final class FanoutBot implements WebSocket.Listener {
+        private final String room;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+        private volatile long myAct;
+        private volatile boolean closing;
+
+        FanoutBot(String room) {
+            this.room = room;
+        }
+
+        FanoutBot connect() {
+            socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/bench/fanout?room=" + room), this)
+                    .join();
+            return this;
+        }
+
+        /**
+         * Acts again after the later of two think times: a game player acts once per turn, and a turn
+         * waits for the slower of its two players, so this keeps the baseline's action rate near the games'.
+         */
+        void actLater() {
+            players.schedule(this::act, Math.max(thinkTime(), thinkTime()), TimeUnit.MILLISECONDS);
+        }
+
+        private void act() {
+            if (!playing || closing) {
+                return;
+            }
+            long seq = fanoutSeq.incrementAndGet();
+            myAct = seq;
+            fanoutActs.put(seq, new FanoutAct(System.nanoTime(), new AtomicInteger(2)));
+            synchronized (this) {
+                socket.sendText("{\"type\":\"act\",\"seq\":" + seq + "}", true).join();
+            }
+        }
+
+        void close() {
+            closing = true;
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try (var reader = Json.createReader(new StringReader(text))) {
+                    JsonObject frame = reader.readObject();
+                    if (frame.getInt("frame") == frame.getInt("of")) {
+                        long seq = frame.getJsonNumber("seq").longValue();
+                        FanoutAct act = fanoutActs.get(seq);
+                        if (act != null) {
+                            fanoutLatencies.add(now - act.sentNanos());
+                            if (act.waiting().decrementAndGet() == 0) {
+                                fanoutActs.remove(seq);
+                            }
+                        }
+                        if (seq == myAct) {
+                            actLater();
+                        }
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    // ---- the server process, sampled from /proc once a second ----
+
+    /** CPU (percent of one core) and resident memory of the server process while the games ran. */
+    public record ServerSample(int samples, double cpuAvgPercent, double cpuPeakPercent, long rssPeakBytes, double cpuSeconds) {
+    }
+
+    private static final class ServerSampler {
+        private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+        private final long pid;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(GameLoad::daemon);
+        private final List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong rssPeak = new AtomicLong();
+        private long firstTicks = -1;
+        private long lastTicks;
+        private long lastNanos;
+        private long firstNanos;
+
+        ServerSampler(long pid) {
+            this.pid = pid;
+        }
+
+        void start() {
+            if (pid <= 0) {
+                return;
+            }
+            timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+        }
+
+        private synchronized void sample() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+                long rssPages = Long.parseLong(fields[21]);
+                long now = System.nanoTime();
+                if (firstTicks < 0) {
+                    firstTicks = ticks;
+                    firstNanos = now;
+                } else {
+                    cpu.add((ticks - lastTicks) * 100.0 / TICKS_PER_SECOND / ((now - lastNanos) / 1e9));
+                }
+                lastTicks = ticks;
+                lastNanos = now;
+                rssPeak.accumulateAndGet(rssPages * 4096, Math::max);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // the process ended or is not readable: the report says what was sampled
+            }
+        }
+
+        ServerSample stop() {
+            timer.shutdownNow();
+            synchronized (this) {
+                if (cpu.isEmpty()) {
+                    return new ServerSample(0, 0, 0, 0, 0);
+                }
+                double seconds = (lastTicks - firstTicks) / (double) TICKS_PER_SECOND;
+                double wall = (lastNanos - firstNanos) / 1e9;
+                return new ServerSample(cpu.size(), seconds * 100 / wall,
+                        cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0), rssPeak.get(), seconds);
+            }
+        }
     }
 
     // ---- one game, two players ----
@@ -253,7 +490,7 @@ public final class GameLoad {
         }
 
         private void play(int turn) {
-            long think = thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextInt(thinkMillis + 1);
+            long think = thinkTime();
             players.schedule(() -> {
                 if (table.over) {
                     return;
