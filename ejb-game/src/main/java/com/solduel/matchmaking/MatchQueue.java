@@ -121,6 +121,23 @@ public class MatchQueue {
         }
     }
 
+    /**
+     * Takes a banned player out of matchmaking at once: their waiting entry goes (a ticket already
+     * MATCHED stays: its game exists and is handled like any game in progress). True when an entry
+     * was removed.
+     */
+    public boolean removeBanned(WalletAddress wallet) {
+        QueueStore store = store();
+        Optional<QueueTicket> ticket = store.ticket(wallet.value());
+        if (ticket.isEmpty() || ticket.get().status() != QueueTicket.Status.QUEUED) {
+            return false;
+        }
+        boolean removed = store.remove(ticket.get().bucket(), wallet.value(), OptionalLong.of(ticket.get().joinedAtMillis()));
+        store.deleteTicket(wallet.value(), ticket.get().joinedAtMillis());
+        store.forgetDisconnected(wallet.value());
+        return removed;
+    }
+
     /** Where the player stands: waiting (position, range) or matched (the game); {@code not-queued} otherwise. */
     public QueueStatus status(WalletAddress wallet) {
         try {
