@@ -149,6 +149,18 @@ public class MatchQueue {
         }
     }
 
+    /** Players waiting in each configured bucket, by bucket tag: the count the pairing loop publishes as sol_duel_matchmaking_queue_size. */
+    public java.util.Map<String, Long> sizes() {
+        try {
+            QueueStore store = store();
+            java.util.Map<String, Long> sizes = new java.util.TreeMap<>();
+            settings.buckets().forEach(bucket -> sizes.put(bucket.tag(), store.size(bucket)));
+            return sizes;
+        } catch (JedisException redisDown) {
+            throw unavailable(redisDown);
+        }
+    }
+
     /** The player's ticket, if any (the socket side's view). */
     public Optional<QueueTicket> ticket(String wallet) {
         return store().ticket(wallet);

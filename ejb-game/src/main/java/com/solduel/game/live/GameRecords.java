@@ -419,7 +419,9 @@ public class GameRecords {
 
         /** Whether the game has started: both seats taken and (for a wager) both deposits in. */
         public boolean started() {
-            return player2Id != null && status != GameStatus.AWAITING_DEPOSITS && status != GameStatus.CANCELLED;
+            // An admin may abort a game still awaiting deposits: it never started.
+            return player2Id != null && status != GameStatus.AWAITING_DEPOSITS && status != GameStatus.CANCELLED
+                    && (status != GameStatus.ABORTED || startTime != null);
         }
 
         /** The fixed setup of a started game. */

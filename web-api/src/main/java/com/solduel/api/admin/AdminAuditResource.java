@@ -4,6 +4,7 @@ import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
 import com.solduel.audit.AdminAudit;
 import com.solduel.audit.AuditAction;
+import com.solduel.audit.AuditPage;
 import com.solduel.audit.AuditQuery;
 import com.solduel.auth.PlayerTokens;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {
 
-    static final String EXAMPLE = "[{\"id\": 12, \"at\": \"2026-12-01T03:30:00Z\", \"actor\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", "
+    static final String EXAMPLE = "{\"entries\": [{\"id\": 12, \"at\": \"2026-12-01T03:30:00Z\", \"actor\": \"" + ApiSchemas.WALLET_EXAMPLE + "\", "
             + "\"action\": \"PLAYER_BAN\", \"target\": \"player:7DqENGiswoZZ676APE6WQ6bogCjxMtF4mGHChtb8eTYt\", "
             + "\"reason\": \"chargeback fraud\", \"before\": {\"walletAddress\": \"7DqENGiswoZZ676APE6WQ6bogCjxMtF4mGHChtb8eTYt\", "
             + "\"banned\": false}, \"after\": {\"walletAddress\": \"7DqENGiswoZZ676APE6WQ6bogCjxMtF4mGHChtb8eTYt\", \"banned\": true, "
-            + "\"bannedAt\": \"2026-12-01T03:30:00Z\", \"reason\": \"chargeback fraud\"}}]";
+            + "\"bannedAt\": \"2026-12-01T03:30:00Z\", \"reason\": \"chargeback fraud\"}}], \"nextBefore\": null}";
 
     @EJB
     AdminAudit audit;
@@ -54,9 +54,9 @@ public class AdminAuditResource {
                     + "LEADERBOARD_REBUILD, RECONCILIATION_RUN, GAME_ABORT), written in the same transaction as the action: a "
                     + "refused request (bad input, unknown target, not an admin, a conflict) writes none. The database refuses "
                     + "any UPDATE, DELETE or TRUNCATE of the log. Page with `before` = the smallest `id` of the previous page.")
-    @APIResponse(responseCode = "200", description = "Up to `limit` rows, newest first",
+    @APIResponse(responseCode = "200", description = "Up to `limit` rows, newest first, and where the next page starts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class),
+                    schema = @Schema(ref = "AuditPage"),
                     examples = @ExampleObject(name = "a ban", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A malformed Accept header (`malformed-header`), `before` or `limit` not an "
             + "integer (`invalid-number`), or a value out of range or not of the documented form (`invalid-request`, with `violations`)",
@@ -72,7 +72,7 @@ public class AdminAuditResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public List<AuditEntryView> list(
+    public AuditPage list(
             @Parameter(description = "Only this admin's actions (a wallet address)", example = ApiSchemas.WALLET_EXAMPLE)
             @QueryParam("actor") @Pattern(regexp = ApiSchemas.BASE58_WALLET) String actor,
             @Parameter(description = "Only this action", schema = @Schema(type = SchemaType.STRING, enumeration = {"PLAYER_BAN",
@@ -86,7 +86,7 @@ public class AdminAuditResource {
             @Parameter(description = "How many at most", example = "50")
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         caller.wallet();
-        return audit.page(new AuditQuery(Optional.ofNullable(actor), Optional.ofNullable(action).map(AuditAction::valueOf),
-                Optional.ofNullable(target), Optional.ofNullable(before), limit)).stream().map(AuditEntryView::of).toList();
+        return AuditPage.of(audit.page(new AuditQuery(Optional.ofNullable(actor), Optional.ofNullable(action).map(AuditAction::valueOf),
+                Optional.ofNullable(target), Optional.ofNullable(before), limit)), limit);
     }
 }
