@@ -33,7 +33,7 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("backups", "deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
+                .containsExactly("admin_audit_log", "backups", "deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
                         "payouts", "player_ratings", "players", "rating_history",
                         "reconciliation_cursor", "reconciliation_items", "reconciliation_lease", "reconciliation_runs",
                         "restore_verifications", "scheduled_job_runs", "tournaments", "vault_scan_cursor", "vault_transactions");
