@@ -51,7 +51,8 @@ public class AdminAudit {
             T result = action.get();
             String stateAfter = json(after.apply(result));
             long id = ((Number) em.createNativeQuery("INSERT INTO admin_audit_log (actor, action, target, reason, before, after) "
-                            + "VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS jsonb)) RETURNING id")
+                            + "VALUES (?1, ?2, ?3, CAST(?4 AS VARCHAR), CAST(CAST(?5 AS VARCHAR) AS jsonb), CAST(CAST(?6 AS VARCHAR) AS jsonb)) "
+                            + "RETURNING id")
                     .setParameter(1, act.actor().value()).setParameter(2, act.action().name())
                     .setParameter(3, act.target()).setParameter(4, act.reason())
                     .setParameter(5, stateBefore).setParameter(6, stateAfter)
