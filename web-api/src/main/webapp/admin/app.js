@@ -17,7 +17,7 @@ function el(tag, attrs = {}, ...children) {
         else if (key === 'className') node.className = value;
         else node.setAttribute(key, value === true ? '' : value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
         if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
     }
     return node;
@@ -143,7 +143,7 @@ async function loadDashboard() {
             el('p', { className: 'bad', text: 'Queues unreadable (Redis).' })),
         card('Solana RPC', 'dash-rpc', table('Endpoints', ['Endpoint', 'Usable', 'Breaker', 'Slot'],
             s.endpoints.map((e) => el('tr', {}, cell(e.endpoint, 'mono'), cell(e.usable ? 'yes' : 'NO', e.usable ? 'good' : 'bad'),
-                cell(e.breaker), cell(e.slot)))), 'dash-rpc-table'),
+                cell(e.breaker), cell(e.slot))), 'dash-rpc-table')),
         card('Payouts', 'dash-payouts', list([['Pending', s.payouts.pending],
             ['Failed', el('span', { className: s.payouts.failed ? 'bad' : 'good', text: s.payouts.failed })],
             ['Confirmed', s.payouts.confirmed]])),
