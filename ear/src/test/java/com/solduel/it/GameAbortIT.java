@@ -53,13 +53,14 @@ class GameAbortIT {
         assertThat(WagerIT.status(game.id())).isEqualTo("IN_PROGRESS");
         long auditBefore = AuditIT.rows();
 
+        long balance1 = LocalnetTransactions.balance(game.p1().address());
+        long balance2 = LocalnetTransactions.balance(game.p2().address());
+        // Aborted at once after both joined: the turn clock (3 s in the tests) has no time to decide the game.
         try (GameSocket one = GameSocket.connect(game.p1().token()); GameSocket two = GameSocket.connect(game.p2().token())) {
             one.join(game.id());
             one.await("state");
             two.join(game.id());
             two.await("state");
-            long balance1 = LocalnetTransactions.balance(game.p1().address());
-            long balance2 = LocalnetTransactions.balance(game.p2().address());
 
             HttpResponse<String> aborted = abort(game.id(), "stuck after an RPC outage", admin);
             assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
