@@ -169,7 +169,7 @@ async function loadPlayers(event) {
                 ? el('button', { type: 'button', className: 'secondary', 'data-testid': `unban-${p.walletAddress}`,
                     'aria-label': `Lift the ban of ${p.walletAddress}`, text: 'Unban', onclick: () => unban(p.walletAddress) })
                 : el('button', { type: 'button', className: 'danger', 'data-testid': `ban-${p.walletAddress}`,
-                    'aria-label': `Ban ${p.walletAddress}`, text: 'Ban', onclick: () => ban(p.walletAddress) }))))), 'players-table');
+                    'aria-label': `Ban ${p.walletAddress}`, text: 'Ban', onclick: () => ban(p.walletAddress) })))), 'players-table'));
 }
 
 async function ban(wallet) {
@@ -193,7 +193,7 @@ async function loadGames(event) {
         page.games.map((g) => el('tr', { 'data-testid': `game-row-${g.gameId}` }, cell(g.gameId), cell(g.gameType), cell(g.status),
             cell(sol(g.wager)), cell(`${g.username1 || g.player1} vs ${g.player2 ? (g.username2 || g.player2) : '—'}`, 'mono'),
             el('td', {}, el('button', { type: 'button', className: 'secondary', 'data-testid': `open-game-${g.gameId}`,
-                'aria-label': `Open game ${g.gameId}`, text: 'Open', onclick: () => openGame(g.gameId) }))))), 'games-table');
+                'aria-label': `Open game ${g.gameId}`, text: 'Open', onclick: () => openGame(g.gameId) })))), 'games-table'));
 }
 
 async function openGame(id) {
@@ -211,11 +211,11 @@ async function openGame(id) {
             cell(sol(x.lamports)), cell(x.signature, 'mono'))), 'game-deposits'),
         table('Payouts and refunds', ['Id', 'Kind', 'Reason', 'Status', 'To', 'Amount'], d.payouts.map((p) => el('tr', {},
             cell(p.id), cell(p.kind), cell(p.reason), cell(p.status, p.status === 'FAILED' ? 'bad' : null), cell(p.destination, 'mono'),
-            cell(sol(p.lamports))))), 'game-payouts'),
+            cell(sol(p.lamports)))), 'game-payouts'),
         table('Action log', ['#', 'Type', 'Wallet', 'Data', 'At'], d.actions.map((a) => el('tr', {}, cell(a.sequence), cell(a.type),
-            cell(a.wallet, 'mono'), cell(JSON.stringify(a.data), 'mono'), cell(when(a.at))))), 'game-actions'),
+            cell(a.wallet, 'mono'), cell(JSON.stringify(a.data), 'mono'), cell(when(a.at)))), 'game-actions'),
         table('Admin actions', ['When', 'Who', 'What', 'Reason'], d.audit.map((a) => el('tr', {}, cell(when(a.at)),
-            cell(a.actor, 'mono'), cell(a.action), cell(a.reason)))), 'game-audit'));
+            cell(a.actor, 'mono'), cell(a.action), cell(a.reason))), 'game-audit'));
     $('game-detail-title').focus();
 }
 
@@ -238,7 +238,7 @@ async function loadPayouts(event) {
         list.map((p) => el('tr', { 'data-testid': `payout-${p.id}` }, cell(p.id), cell(p.kind), cell(p.status, p.status === 'FAILED' ? 'bad' : null),
             cell(p.gameId), cell(p.destination, 'mono'), cell(sol(p.lamports)), cell(p.lastError),
             el('td', {}, p.status === 'FAILED' ? el('button', { type: 'button', 'data-testid': `retry-${p.id}`,
-                'aria-label': `Retry payout ${p.id}`, text: 'Retry', onclick: () => retry(p.id) }) : null)))), 'payouts-table');
+                'aria-label': `Retry payout ${p.id}`, text: 'Retry', onclick: () => retry(p.id) }) : null))), 'payouts-table'));
 }
 
 async function retry(id) {
@@ -253,7 +253,7 @@ async function loadJobs() {
         $('jobs-body').replaceChildren(table('Executions, newest first', ['Id', 'Job', 'Status', 'Exit status', 'Started', 'Ended'],
             runs.map((j) => el('tr', { 'data-testid': `job-${j.executionId}` }, cell(j.executionId), cell(j.jobName),
                 cell(j.status, j.status === 'FAILED' ? 'bad' : null), cell(j.exitStatus, 'mono'), cell(when(j.startedAt)),
-                cell(when(j.endedAt))))), 'jobs-table'));
+                cell(when(j.endedAt)))), 'jobs-table'));
     }
     if (recon) {
         const r = recon.lastRun;
