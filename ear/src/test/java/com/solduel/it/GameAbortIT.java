@@ -172,6 +172,11 @@ class GameAbortIT {
                     "game-not-found", "not-joined");
         }
         assertThat(WagerIT.status(game)).isEqualTo("ABORTED");
+        try (GameSocket again = GameSocket.connect(t1)) {
+            again.join(game);
+            assertThat(again.await("state").getJsonNumber("gameId").longValue()).as("join_game answers the last state").isEqualTo(game);
+        }
+        assertThat(TestEnvironment.json(TestEnvironment.get("/api/games/" + game)).getString("status")).isEqualTo("ABORTED");
         assertThat(WagerIT.number("SELECT COUNT(*) FROM payouts WHERE game_id = " + game)).isZero();
         assertThat(WagerIT.number("SELECT COUNT(*) FROM game_actions WHERE game_id = " + game + " AND action_type = 'MOVE'"))
                 .as("the move sent after the abort was not recorded").isZero();

@@ -441,8 +441,10 @@ public class GameRecords {
 
         /** The log rebuilt from the stored rows, with the result when it was recorded. */
         public GameLog log() {
+            // A game an admin aborted (metadata.abort) is over without a result: its log stops where play stopped.
+            boolean decided = status.isFinal() && !metadata.containsKey("abort");
             return GameLog.rebuild(setup(), wallets(), rows,
-                    status.isFinal() ? recordedSettlement(metadata).or(() -> Optional.of(Optional.empty())) : Optional.empty());
+                    decided ? recordedSettlement(metadata).or(() -> Optional.of(Optional.empty())) : Optional.empty());
         }
 
         /** The seat of {@code wallet}, if it plays this game. */
