@@ -62,7 +62,12 @@ class AuditIT {
 
     /** The newest audit rows on {@code target}, as the API answers them. */
     static List<JsonObject> auditOf(String target) {
-        HttpResponse<String> page = adminGet("/api/admin/audit?target=" + target, admin);
+        return auditOf(target, admin);
+    }
+
+    /** The newest audit rows on {@code target}, read with the admin token {@code token}. */
+    static List<JsonObject> auditOf(String target, String token) {
+        HttpResponse<String> page = adminGet("/api/admin/audit?target=" + target, token);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return TestEnvironment.json(page).getJsonArray("entries").getValuesAs(JsonObject.class);
     }

@@ -97,7 +97,7 @@ class GameAbortIT {
         assertThat(WagerIT.number("SELECT COUNT(*) FROM rating_history WHERE game_id = " + game.id())).as("no rating moved").isZero();
 
         assertThat(AuditIT.rows()).isEqualTo(auditBefore + 1);
-        List<JsonObject> audit = AuditIT.auditOf("game:" + game.id());
+        List<JsonObject> audit = AuditIT.auditOf("game:" + game.id(), admin);
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).getString("action")).isEqualTo("GAME_ABORT");
         assertThat(audit.get(0).getString("actor")).isEqualTo(TestWallet.admin().address());
