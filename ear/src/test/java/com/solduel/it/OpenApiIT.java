@@ -33,14 +33,18 @@ class OpenApiIT {
             "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
             "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault",
             "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}",
-            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run");
+            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run",
+            "get /api/admin/audit", "get /api/admin/games", "get /api/admin/games/{id}", "post /api/admin/games/{id}/abort",
+            "get /api/admin/players", "get /api/admin/summary");
     private static final Set<String> PROTECTED = Set.of("post /api/games", "post /api/games/join", "get /api/me",
             "post /api/admin/leaderboard/rebuild",
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
             "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
             "get /api/games/{id}/deposits", "post /api/games/{id}/deposits",
             "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}",
-            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run");
+            "get /api/admin/reconciliation", "post /api/admin/reconciliation/run",
+            "get /api/admin/audit", "get /api/admin/games", "get /api/admin/games/{id}", "post /api/admin/games/{id}/abort",
+            "get /api/admin/players", "get /api/admin/summary");
     /** Operations that take no request body although their method could carry one. */
     private static final Set<String> BODILESS = Set.of("post /api/admin/leaderboard/rebuild", "post /api/admin/payouts/{id}/retry",
             "post /api/admin/jobs/{name}", "post /api/admin/reconciliation/run");
@@ -150,6 +154,12 @@ class OpenApiIT {
         assertThat(description(ops.get("get /api/vault"), "503")).contains("vault-unavailable");
         assertThat(statuses(ops.get("post /api/admin/payouts/{id}/retry"))).contains("200", "401", "403", "404", "409");
         assertThat(description(ops.get("post /api/admin/payouts/{id}/retry"), "409")).contains("payout-not-failed");
+        assertThat(statuses(ops.get("post /api/admin/games/{id}/abort"))).contains("200", "400", "401", "403", "404", "409");
+        assertThat(description(ops.get("post /api/admin/games/{id}/abort"), "409")).contains("game-not-abortable");
+        assertThat(description(ops.get("post /api/admin/games/{id}/abort"), "404")).contains("game-not-found");
+        assertThat(statuses(ops.get("get /api/admin/audit"))).contains("200", "400", "401", "403");
+        assertThat(schemas().getJsonObject("AuditEntry").getJsonObject("properties").keySet())
+                .contains("id", "at", "actor", "action", "target", "reason", "before", "after");
     }
 
     @Test

@@ -33,7 +33,7 @@ class SchemaIT {
     void liquibaseCreatedEverySeedTable() throws SQLException {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name NOT LIKE 'databasechangelog%' ORDER BY table_name"))
-                .containsExactly("backups", "deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
+                .containsExactly("admin_audit_log", "backups", "deposits", "game_actions", "games", "ledger_postings", "ledger_transfers", "payout_attempts",
                         "payouts", "player_ratings", "players", "rating_history",
                         "reconciliation_cursor", "reconciliation_items", "reconciliation_lease", "reconciliation_runs",
                         "restore_verifications", "scheduled_job_runs", "tournaments", "vault_scan_cursor", "vault_transactions");
@@ -157,6 +157,18 @@ class SchemaIT {
                 "timestamp timestamp with time zone NULL CURRENT_TIMESTAMP",
                 // 004-game-ownership: the epoch the row was written under (checked by a trigger)
                 "owner_epoch bigint NULL");
+        // 010-admin-audit: the append-only audit log of admin actions (docs/admin.md)
+        assertThat(columns("admin_audit_log")).containsExactly(
+                "id bigint NOT NULL nextval('admin_audit_log_id_seq'::regclass)",
+                "at timestamp with time zone NOT NULL CURRENT_TIMESTAMP",
+                "actor character varying(44) NOT NULL",
+                "action character varying(32) NOT NULL",
+                "target character varying(100) NOT NULL",
+                "reason character varying(200) NULL",
+                "before jsonb NULL",
+                "after jsonb NULL");
+        assertThat(strings("SELECT tgname FROM pg_trigger WHERE tgrelid = 'public.admin_audit_log'::regclass AND NOT tgisinternal "
+                + "ORDER BY tgname")).as("the append-only guard").containsExactly("admin_audit_log_append_only", "admin_audit_log_no_truncate");
         assertThat(columns("tournaments")).containsExactly(
                 "id integer NOT NULL nextval('tournaments_id_seq'::regclass)",
                 "name character varying(100) NOT NULL",

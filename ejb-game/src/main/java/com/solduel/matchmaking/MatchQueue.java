@@ -121,12 +121,41 @@ public class MatchQueue {
         }
     }
 
+    /**
+     * Takes a banned player out of matchmaking at once: their waiting entry goes (a ticket already
+     * MATCHED stays: its game exists and is handled like any game in progress). True when an entry
+     * was removed.
+     */
+    public boolean removeBanned(WalletAddress wallet) {
+        QueueStore store = store();
+        Optional<QueueTicket> ticket = store.ticket(wallet.value());
+        if (ticket.isEmpty() || ticket.get().status() != QueueTicket.Status.QUEUED) {
+            return false;
+        }
+        boolean removed = store.remove(ticket.get().bucket(), wallet.value(), OptionalLong.of(ticket.get().joinedAtMillis()));
+        store.deleteTicket(wallet.value(), ticket.get().joinedAtMillis());
+        store.forgetDisconnected(wallet.value());
+        return removed;
+    }
+
     /** Where the player stands: waiting (position, range) or matched (the game); {@code not-queued} otherwise. */
     public QueueStatus status(WalletAddress wallet) {
         try {
             QueueStore store = store();
             QueueTicket ticket = store.ticket(wallet.value()).orElseThrow(MatchQueue::notQueued);
             return status(store, ticket, System.currentTimeMillis());
+        } catch (JedisException redisDown) {
+            throw unavailable(redisDown);
+        }
+    }
+
+    /** Players waiting in each configured bucket, by bucket tag: the count the pairing loop publishes as sol_duel_matchmaking_queue_size. */
+    public java.util.Map<String, Long> sizes() {
+        try {
+            QueueStore store = store();
+            java.util.Map<String, Long> sizes = new java.util.TreeMap<>();
+            settings.buckets().forEach(bucket -> sizes.put(bucket.tag(), store.size(bucket)));
+            return sizes;
         } catch (JedisException redisDown) {
             throw unavailable(redisDown);
         }

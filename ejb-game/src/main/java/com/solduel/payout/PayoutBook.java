@@ -225,8 +225,10 @@ public class PayoutBook {
      * again): PENDING, signed anew by the next run. Its last attempt was refused at preflight: SIGNED,
      * so the job first proves that attempt dead (blockhash expired, not on the chain) or lets it
      * land, never both.
-     * Empty when there is no such payout; the payout as it was when it is not FAILED.
+     * Empty when there is no such payout; the payout as it was when it is not FAILED. Joins the
+     * caller's transaction (the admin audit row is written in it).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<Payout> retry(long payoutId) {
         Optional<Payout> current = find(payoutId);
         if (current.isEmpty() || !"FAILED".equals(current.get().status())) {

@@ -98,7 +98,7 @@ public class PlayerBans {
         if (updated == 0) {
             throw new PlayerNotFoundException(target);
         }
-        // The audit log table comes with the admin portal; until then the server log is the record.
+        // The audit row is written in this transaction by the caller (AdminAudit); the server log says it too.
         LOG.info(() -> "admin " + admin.value() + " banned player " + target.value() + ", reason: " + reason);
         changes.fire(new PlayerBanChanged(target, true));
         return state(target);

@@ -157,6 +157,40 @@ public class DepositBook {
         return Optional.of(new GameCancelled(gameId, GameCancelled.DEPOSIT_DEADLINE_MISSED, refunds));
     }
 
+    /**
+     * An admin's abort (docs/money.md, "Aborted games"): a game awaiting deposits or in progress
+     * becomes ABORTED under its row lock, its fencing epoch is raised (so its owner's next write is
+     * refused and no result can be recorded after it), and each credited stake is refunded from the
+     * pot through the ledger and a PENDING payout, sent by the payouts job like every refund
+     * (idempotency key {@code refund:<game>:<wallet>:aborted}). Joins the caller's transaction (the
+     * audit row is written in it). Refused, writing nothing, for an unknown game ({@code
+     * game-not-found}) or one that is not awaiting deposits or in progress ({@code game-not-abortable}).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRED)
+    public GameCancelled abort(long gameId, String reason, String admin) {
+        Stake stake = read(gameId, true).orElseThrow(() -> notFound(gameId));
+        if (stake.status() != GameStatus.AWAITING_DEPOSITS && stake.status() != GameStatus.IN_PROGRESS) {
+            throw new WagerRefusedException("game-not-abortable", Kind.CONFLICT, "game " + gameId + " is " + stake.status()
+                    + ": only a game awaiting deposits or in progress can be aborted");
+        }
+        stake.status().moveTo(GameStatus.ABORTED);
+        em.createNativeQuery("UPDATE games SET status = 'ABORTED'::game_status_enum, end_time = now(), "
+                        + "owner_epoch = owner_epoch + 1, metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('abort', "
+                        + "jsonb_build_object('reason', CAST(?2 AS text), 'by', CAST(?3 AS text), 'from', CAST(?4 AS text), "
+                        + "'at', now())) WHERE id = ?1")
+                .setParameter(1, gameId).setParameter(2, reason).setParameter(3, admin).setParameter(4, stake.status().name())
+                .executeUpdate();
+        List<GameCancelled.Refund> refunds = new ArrayList<>();
+        for (Integer playerId : stake.depositedBy()) {
+            Seat seat = playerId.equals(stake.player1Id()) ? Seat.P1 : Seat.P2;
+            String wallet = seat == Seat.P1 ? stake.wallet1() : stake.wallet2();
+            refund(gameId, playerId, wallet, LedgerAccounts.pot(gameId), stake.wager(), GameCancelled.ADMIN_ABORTED,
+                    "refund:" + gameId + ":" + wallet + ":aborted");
+            refunds.add(new GameCancelled.Refund(seat, wallet, stake.wager()));
+        }
+        return new GameCancelled(gameId, GameCancelled.ADMIN_ABORTED, refunds);
+    }
+
     /** Moves {@code lamports} from {@code fromAccount} to what the vault owes {@code wallet}, and the payout row to send it. */
     private void refund(long gameId, int playerId, String wallet, String fromAccount, long lamports, String reason,
                         String key) {

@@ -130,8 +130,9 @@ public class GameHall {
     }
 
     /**
-     * A wagered game was cancelled before it started: every follower, on any node, is told
-     * ({@link GameCancelled}) and stops following it. Never throws.
+     * A wagered game was cancelled before it started, or an admin aborted a game awaiting deposits
+     * or in progress: every follower, on any node, is told ({@link GameCancelled}) and stops
+     * following it; the node that owns an aborted game stops driving it. Never throws.
      */
     public void cancelled(GameCancelled cancelled) {
         tell(cancelled.gameId(), () -> DepositNotice.cancelled(owned.nodeId(), cancelled));
@@ -163,6 +164,15 @@ public class GameHall {
 
     private void deliver(DepositNotice notice) {
         long gameId = notice.gameId();
+        if (notice.ends()) {
+            owned.local(gameId).ifPresent(game -> {
+                synchronized (game) {
+                    game.followers.forEach((listener, seat) -> notice.messageFor(seat)
+                            .ifPresent(message -> LiveGame.send(listener, message)));
+                    owned.aborted(game);
+                }
+            });
+        }
         Map<GameListener, Optional<Seat>> waiters = notice.ends() ? waiting.remove(gameId) : waiting.get(gameId);
         if (waiters == null) {
             return;

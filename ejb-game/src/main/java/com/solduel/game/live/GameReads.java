@@ -41,7 +41,8 @@ public class GameReads {
                 "game " + gameId + " is waiting for its second player: its server seed is secret until the end"));
         if (log.gameOver().isEmpty()) {
             throw new GameRefusedException("game-not-finished", Kind.CONFLICT,
-                    "game " + gameId + " is still being played: its server seed is secret until the end");
+                    "game " + gameId + " has no result (it is still being played, or an admin aborted it): its server seed "
+                            + "is secret until the end");
         }
         return GameExport.of(log.match(), log.forfeits().stream().map(LogRow.Forfeit::forfeited).toList());
     }
@@ -66,7 +67,7 @@ public class GameReads {
         Match<?> match = log.match();
         Optional<GameOver> over = log.gameOver();
         String status = over.map(o -> Outcome.ABANDONED.equals(o.outcome().reason()) ? GameStatus.ABORTED
-                : GameStatus.COMPLETED).orElse(GameStatus.IN_PROGRESS).name();
+                : GameStatus.COMPLETED).orElseGet(() -> adminAborted(gameId) ? GameStatus.ABORTED : GameStatus.IN_PROGRESS).name();
         GameSetup setup = log.setup();
         return new GameSummary(gameId, setup.type().name(), setup.options().bestOf(), status, seats(log.wallets()),
                 seats(setup.clientSeeds().map(ClientSeed::value)), log.serverSeedSha256(), match.turn(),
@@ -99,6 +100,11 @@ public class GameReads {
             }
         }
         return Optional.of(records.load(gameId).orElseThrow(() -> GameRefusedException.notFound(gameId)).log());
+    }
+
+    /** A game without a result is ABORTED only when an admin aborted it during play. */
+    private boolean adminAborted(long gameId) {
+        return records.loadHeader(gameId).map(header -> header.status() == GameStatus.ABORTED).orElse(false);
     }
 
     private static Map<String, String> seats(PerSeat<String> values) {

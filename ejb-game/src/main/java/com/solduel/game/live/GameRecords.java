@@ -419,7 +419,9 @@ public class GameRecords {
 
         /** Whether the game has started: both seats taken and (for a wager) both deposits in. */
         public boolean started() {
-            return player2Id != null && status != GameStatus.AWAITING_DEPOSITS && status != GameStatus.CANCELLED;
+            // An admin may abort a game still awaiting deposits: it never started.
+            return player2Id != null && status != GameStatus.AWAITING_DEPOSITS && status != GameStatus.CANCELLED
+                    && (status != GameStatus.ABORTED || startTime != null);
         }
 
         /** The fixed setup of a started game. */
@@ -439,8 +441,10 @@ public class GameRecords {
 
         /** The log rebuilt from the stored rows, with the result when it was recorded. */
         public GameLog log() {
+            // A game an admin aborted (metadata.abort) is over without a result: its log stops where play stopped.
+            boolean decided = status.isFinal() && !metadata.containsKey("abort");
             return GameLog.rebuild(setup(), wallets(), rows,
-                    status.isFinal() ? recordedSettlement(metadata).or(() -> Optional.of(Optional.empty())) : Optional.empty());
+                    decided ? recordedSettlement(metadata).or(() -> Optional.of(Optional.empty())) : Optional.empty());
         }
 
         /** The seat of {@code wallet}, if it plays this game. */

@@ -20,7 +20,8 @@ public enum GameStatus {
         return switch (this) {
             // A free game (wager 0) skips the deposits.
             case CREATED -> EnumSet.of(AWAITING_DEPOSITS, IN_PROGRESS, CANCELLED);
-            case AWAITING_DEPOSITS -> EnumSet.of(IN_PROGRESS, CANCELLED);
+            // ABORTED: an admin's abort (credited stakes refunded), before or during play.
+            case AWAITING_DEPOSITS -> EnumSet.of(IN_PROGRESS, CANCELLED, ABORTED);
             case IN_PROGRESS -> EnumSet.of(COMPLETED, ABORTED);
             case COMPLETED, CANCELLED, ABORTED -> EnumSet.noneOf(GameStatus.class);
         };

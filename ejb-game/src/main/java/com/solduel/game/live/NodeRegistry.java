@@ -58,6 +58,21 @@ public class NodeRegistry {
         }
     }
 
+    /** A node's last heartbeat as the other nodes see it. */
+    public record Heartbeat(String node, boolean alive, long ownedGames, long capacity, long beatAtMillis) {
+    }
+
+    /** Every node that beat in the last minute, by id; what the admin dashboard shows of the cluster. */
+    public java.util.List<Heartbeat> heartbeats() {
+        long now = System.currentTimeMillis();
+        return redis.client().hgetAll(KEY).entrySet().stream().map(entry -> {
+            JsonObject beat = read(entry.getValue());
+            long at = beat.getJsonNumber("at").longValue();
+            return new Heartbeat(entry.getKey(), now - at <= DEAD_AFTER_MILLIS, beat.getJsonNumber("owned").longValue(),
+                    beat.getJsonNumber("max").longValue(), at);
+        }).sorted(java.util.Comparator.comparing(Heartbeat::node)).toList();
+    }
+
     /** Whether some live node other than this one owns fewer games than it may. */
     boolean anotherNodeHasRoom() {
         long now = System.currentTimeMillis();

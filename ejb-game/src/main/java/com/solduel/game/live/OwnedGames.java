@@ -274,6 +274,25 @@ public class OwnedGames {
         }
     }
 
+    /**
+     * The game ended outside its table (an admin aborted it; its followers here were told): this
+     * node forgets it and gives its lease up. Its fencing epoch was raised with the abort, so a write
+     * still in flight is refused anyway.
+     */
+    void aborted(LiveGame game) {
+        if (forget(game)) {
+            LOG.info(() -> "game " + game.gameId + " aborted by an admin: no longer driven by this node");
+            List<GameListener> followers = List.copyOf(game.followers.keySet());
+            game.followers.clear();
+            whenDropped.accept(followers);
+            try {
+                leases.release(game.gameId);
+            } catch (RuntimeException redisGone) {
+                LOG.fine(() -> "lease of aborted game " + game.gameId + " left to expire: " + redisGone.getMessage());
+            }
+        }
+    }
+
     /** A finished game leaves this node a while after its end; later readers get it from PostgreSQL. */
     void retire(LiveGame game) {
         if (forget(game)) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A wagered game was cancelled before it started ({@code reason} DEPOSIT_DEADLINE_MISSED: both
- * deposits were not in by the deadline); {@code refunds} are the credited stakes now owed back.
+ * deposits were not in by the deadline), or an admin aborted a game awaiting deposits or in
+ * progress ({@code reason} ADMIN_ABORTED); {@code refunds} are the credited stakes now owed back.
  * Told to every follower of the game, on every node; the game is over for them. Never part of
  * the game's log.
  */
@@ -13,6 +14,8 @@ public record GameCancelled(long gameId, String reason, List<Refund> refunds) im
 
     /** The reason a game whose deposits were not both in by the deadline is cancelled with. */
     public static final String DEPOSIT_DEADLINE_MISSED = "DEPOSIT_DEADLINE_MISSED";
+    /** The reason of a game an admin aborted (POST /api/admin/games/{id}/abort). */
+    public static final String ADMIN_ABORTED = "ADMIN_ABORTED";
 
     public GameCancelled {
         refunds = List.copyOf(refunds);

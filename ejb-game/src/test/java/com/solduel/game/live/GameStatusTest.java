@@ -23,4 +23,11 @@ class GameStatusTest {
         assertThatThrownBy(() -> GameStatus.IN_PROGRESS.moveTo(GameStatus.CANCELLED))
                 .as("a started game is aborted (with refunds), not cancelled").isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anAdminAbortsAGameAwaitingDepositsOrInProgressButNotOneWaitingForItsSecondPlayer() {
+        assertThat(GameStatus.AWAITING_DEPOSITS.moveTo(GameStatus.ABORTED)).isEqualTo(GameStatus.ABORTED);
+        assertThat(GameStatus.IN_PROGRESS.moveTo(GameStatus.ABORTED)).isEqualTo(GameStatus.ABORTED);
+        assertThatThrownBy(() -> GameStatus.CREATED.moveTo(GameStatus.ABORTED)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -2,7 +2,11 @@ package com.solduel.api.admin;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import com.solduel.audit.AdminAct;
+import com.solduel.audit.AdminAudit;
+import com.solduel.audit.AuditAction;
 import com.solduel.auth.PlayerTokens;
+import com.solduel.player.WalletAddress;
 import com.solduel.ops.AdminJobs;
 import com.solduel.ops.JobRefusedException;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,8 +47,11 @@ public class AdminJobResource {
     @EJB
     AdminJobs jobs;
 
+    @EJB
+    AdminAudit audit;
+
     @Inject
-    JsonWebToken token;
+    AdminCaller caller;
 
     @POST
     @Path("/{name}")
@@ -55,7 +61,8 @@ public class AdminJobResource {
             description = "Starts `backup` (pg_dump to the S3-compatible store, read back and checked, then retention) or "
                     + "`restore-verify` (the newest backup restored into a scratch database and compared with the source) at once, "
                     + "beside their daily schedule. Answers as soon as the execution exists; follow it with "
-                    + "`GET /api/admin/jobs?name=`. No request body.")
+                    + "`GET /api/admin/jobs?name=`. No request body. Each start is a row of the audit log (action `JOB_START`, "
+                    + "the execution id after).")
     @APIResponse(responseCode = "202", description = "The execution started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class),
                     examples = @ExampleObject(name = "started", value = "{\"jobName\": \"backup\", \"executionId\": 31}")))
@@ -79,9 +86,11 @@ public class AdminJobResource {
         if (!AdminJobs.STARTABLE.contains(name)) {
             throw JobRefusedException.unknown(name.length() > 64 ? name.substring(0, 64) + "..." : name);
         }
-        long execution = jobs.start(name);
-        LOG.info(() -> "admin " + token.getName() + " started job " + name + ": execution " + execution);
-        return Response.accepted(new JobStarted(name, execution)).build();
+        WalletAddress admin = caller.wallet();
+        JobStarted started = audit.perform(new AdminAct(admin, AuditAction.JOB_START, "job:" + name, null), () -> null,
+                () -> new JobStarted(name, jobs.start(name)), after -> after);
+        LOG.info(() -> "admin " + admin.value() + " started job " + name + ": execution " + started.executionId());
+        return Response.accepted(started).build();
     }
 
     @GET

@@ -2,10 +2,14 @@ package com.solduel.api.admin;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import com.solduel.audit.AdminAct;
+import com.solduel.audit.AdminAudit;
+import com.solduel.audit.AuditAction;
 import com.solduel.auth.PlayerTokens;
 import com.solduel.leaderboard.LeaderboardRebuilds;
 import com.solduel.leaderboard.LeaderboardsRebuilt;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +30,12 @@ public class AdminLeaderboardResource {
     @Inject
     LeaderboardRebuilds rebuilds;
 
+    @EJB
+    AdminAudit audit;
+
+    @Inject
+    AdminCaller caller;
+
     @POST
     @Path("/rebuild")
     @RolesAllowed(PlayerTokens.ADMIN)
@@ -33,7 +43,8 @@ public class AdminLeaderboardResource {
     @Operation(summary = "Rebuild every game type's leaderboard in Redis from PostgreSQL (admin)",
             description = "PostgreSQL's player_ratings are the truth: every player with a rated game is written to "
                     + "the game type's sorted set, players no longer on it are removed. Reads keep being answered "
-                    + "while it runs. No request body.")
+                    + "while it runs. No request body. Each rebuild is a row of the audit log (action `LEADERBOARD_REBUILD`, the "
+                    + "boards after).")
     @APIResponse(responseCode = "200", description = "How many players each game type's leaderboard holds now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LeaderboardsRebuilt"),
                     examples = @ExampleObject(name = "rebuilt", value = "{\"boards\": [{\"gameType\": \"DUEL\", \"players\": 12}, "
@@ -52,6 +63,7 @@ public class AdminLeaderboardResource {
             + "answered from PostgreSQL meanwhile, retry once it is back",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public LeaderboardsRebuilt rebuild() {
-        return rebuilds.rebuildAll();
+        return audit.perform(new AdminAct(caller.wallet(), AuditAction.LEADERBOARD_REBUILD, "leaderboards", null), () -> null,
+                rebuilds::rebuildAll, after -> after);
     }
 }

@@ -2,9 +2,13 @@ package com.solduel.api.admin;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import com.solduel.audit.AdminAct;
+import com.solduel.audit.AdminAudit;
+import com.solduel.audit.AuditAction;
 import com.solduel.auth.PlayerTokens;
 import com.solduel.payout.Payout;
 import com.solduel.payout.PayoutBook;
+import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
 import com.solduel.wager.WagerRefusedException;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,8 +51,11 @@ public class AdminPayoutResource {
     @EJB
     PayoutBook book;
 
+    @EJB
+    AdminAudit audit;
+
     @Inject
-    JsonWebToken token;
+    AdminCaller caller;
 
     @GET
     @RolesAllowed(PlayerTokens.ADMIN)
@@ -94,7 +100,9 @@ public class AdminPayoutResource {
                     + "Safe whatever happened: when its last transfer landed and failed on-chain it is signed anew; when a "
                     + "node refused it, the job first waits until that transfer can never land (its blockhash expired) "
                     + "or lets it land, so the payout is never paid twice. Fix the cause first (e.g. fund the vault, or "
-                    + "ask the player to fund their wallet above the rent-exempt minimum). No request body.")
+                    + "ask the player to fund their wallet above the rent-exempt minimum). No request body. Each retry is a row of the "
+                    + "audit log (action `PAYOUT_RETRY`, the payout before and after), written in the retry's transaction; a refused "
+                    + "retry writes none.")
     @APIResponse(responseCode = "200", description = "The payout, now PENDING (or SIGNED while its refused transfer can still land)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PayoutView.class),
                     examples = @ExampleObject(name = "retried", value = "{\"id\": 42, \"kind\": \"PAYOUT\", \"status\": \"PENDING\", "
@@ -120,14 +128,19 @@ public class AdminPayoutResource {
     @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PayoutView retry(@Parameter(description = "The payout's id", example = "42") @PathParam("id") @Min(1) long id) {
-        Payout before = book.find(id).orElseThrow(() -> new WagerRefusedException("payout-not-found", Kind.NOT_FOUND,
-                "no payout has id " + id));
-        if (!"FAILED".equals(before.status())) {
-            throw new WagerRefusedException("payout-not-failed", Kind.CONFLICT, "payout " + id + " is " + before.status()
-                    + ", not FAILED: only a FAILED payout can be retried");
-        }
-        Payout after = book.retry(id).orElseThrow();
-        LOG.info(() -> "admin " + token.getName() + " retried payout " + id + " (" + before.lastError() + "): now " + after.status());
-        return PayoutView.of(after);
+        WalletAddress admin = caller.wallet();
+        return audit.perform(new AdminAct(admin, AuditAction.PAYOUT_RETRY, "payout:" + id, null), () -> {
+            Payout before = book.find(id).orElseThrow(() -> new WagerRefusedException("payout-not-found", Kind.NOT_FOUND,
+                    "no payout has id " + id));
+            if (!"FAILED".equals(before.status())) {
+                throw new WagerRefusedException("payout-not-failed", Kind.CONFLICT, "payout " + id + " is " + before.status()
+                        + ", not FAILED: only a FAILED payout can be retried");
+            }
+            return PayoutView.of(before);
+        }, () -> {
+            PayoutView after = PayoutView.of(book.retry(id).orElseThrow());
+            LOG.info(() -> "admin " + admin.value() + " retried payout " + id + ": now " + after.status());
+            return after;
+        }, after -> after);
     }
 }

@@ -2,7 +2,11 @@ package com.solduel.api.admin;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import com.solduel.audit.AdminAct;
+import com.solduel.audit.AdminAudit;
+import com.solduel.audit.AuditAction;
 import com.solduel.auth.PlayerTokens;
+import com.solduel.player.WalletAddress;
 import com.solduel.reconciliation.ReconciliationBook;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -14,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -45,8 +48,11 @@ public class AdminReconciliationResource {
     @EJB
     ReconciliationBook book;
 
+    @EJB
+    AdminAudit audit;
+
     @Inject
-    JsonWebToken token;
+    AdminCaller caller;
 
     @GET
     @RolesAllowed(PlayerTokens.ADMIN)
@@ -85,7 +91,8 @@ public class AdminReconciliationResource {
     @Operation(summary = "Start a reconciliation now (admin)",
             description = "Starts the `reconciliation` job on this node at once (a Jakarta Batch job, like the scheduled runs). "
                     + "When another node is reconciling right now this node's run ends at once and that node's run is the "
-                    + "answer. Poll `GET /api/admin/reconciliation` until `lastRun.id` is above `lastRunId`. No request body.")
+                    + "answer. Poll `GET /api/admin/reconciliation` until `lastRun.id` is above `lastRunId`. No request body. Each "
+                    + "request is a row of the audit log (action `RECONCILIATION_RUN`).")
     @APIResponse(responseCode = "202", description = "Requested; `lastRunId` is the newest run before it (null when none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunRequested.class),
                     examples = @ExampleObject(name = "requested", value = "{\"requested\": true, \"lastRunId\": 17}")))
@@ -102,10 +109,15 @@ public class AdminReconciliationResource {
     @APIResponse(responseCode = "503", description = ApiSchemas.DATABASE_UNAVAILABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response run() {
-        Long last = book.lastRun().map(r -> r.id()).orElse(null);
-        book.request(token.getName());
-        LOG.info(() -> "admin " + token.getName() + " asked for a reconciliation now");
-        return Response.accepted(new RunRequested(true, last)).build();
+        WalletAddress admin = caller.wallet();
+        RunRequested requested = audit.perform(new AdminAct(admin, AuditAction.RECONCILIATION_RUN, "reconciliation", null),
+                () -> null, () -> {
+                    Long last = book.lastRun().map(r -> r.id()).orElse(null);
+                    book.request(admin.value());
+                    return new RunRequested(true, last);
+                }, after -> after);
+        LOG.info(() -> "admin " + admin.value() + " asked for a reconciliation now");
+        return Response.accepted(requested).build();
     }
 
     /** The answer to a run request. */

@@ -182,7 +182,7 @@ public class GameResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "`game-not-found`: no game has this id",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "`game-not-finished`: the game is still waiting or being played; export it once it is over",
+    @APIResponse(responseCode = "409", description = "`game-not-finished`: the game is still waiting or being played (export it once it is over), or an admin aborted it before it had a result (its server seed stays secret)",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = ApiSchemas.NOT_ACCEPTABLE,
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,10 @@
 package com.solduel.api.openapi;
 
+import com.solduel.admin.AdminDashboard;
+import com.solduel.admin.AdminGames;
+import com.solduel.admin.AdminPlayers;
+import com.solduel.audit.AuditEntry;
+import com.solduel.audit.AuditPage;
 import com.solduel.auth.Challenge;
 import com.solduel.auth.SignedIn;
 import com.solduel.game.live.CreatedGame;
@@ -54,15 +59,24 @@ public class DomainSchemas implements OASModelReader {
             GameTypeStats.class, RatingPoint.class, MatchHistoryPage.class, MatchHistoryEntry.class,
             LeaderboardPage.class, LeaderboardEntry.class, LeaderboardsRebuilt.class, RebuiltBoard.class,
             QueueStatus.class, MatchFound.class, MatchOpponent.class, SearchRange.class, VaultInfo.class,
-            DepositInstructions.class, DepositCredited.class);
+            DepositInstructions.class, DepositCredited.class, AuditEntry.class, AuditPage.class, AdminGames.Game.class, AdminGames.Page.class, AdminGames.Action.class,
+            AdminGames.Deposit.class, AdminGames.Payout.class, AdminGames.Detail.class, AdminPlayers.Player.class, AdminPlayers.Page.class,
+            AdminDashboard.Summary.class, AdminDashboard.Games.class, AdminDashboard.Node.class, AdminDashboard.Queue.class,
+            AdminDashboard.Endpoint.class, AdminDashboard.Payouts.class, AdminDashboard.Vault.class);
 
     @Override
     public OpenAPI buildModel() {
         var components = OASFactory.createComponents();
         for (Class<? extends Record> type : RECORDS) {
-            components.addSchema(type.getSimpleName(), schemaOf(type));
+            components.addSchema(nameOf(type), schemaOf(type));
         }
         return OASFactory.createOpenAPI().components(components);
+    }
+
+    /** The schema's name: its {@code @Schema(name)} when given (nested records such as {@code AdminGames.Game}), else the simple name. */
+    static String nameOf(Class<?> type) {
+        var doc = type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return doc != null && !doc.name().isEmpty() ? doc.name() : type.getSimpleName();
     }
 
     static Schema schemaOf(Class<? extends Record> type) {
@@ -192,7 +206,15 @@ public class DomainSchemas implements OASModelReader {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
         }
         if (raw.isRecord()) {
-            return OASFactory.createSchema().ref(raw.getSimpleName());
+            return OASFactory.createSchema().ref(nameOf(raw));
+        }
+        if (raw.isEnum()) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(
+                    Arrays.stream(raw.getEnumConstants()).map(c -> (Object) ((Enum<?>) c).name()).toList());
+        }
+        if (jakarta.json.JsonValue.class.isAssignableFrom(raw)) {
+            // Free-form JSON (e.g. an audit row's state before and after).
+            return OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
         }
         throw new IllegalStateException("no OpenAPI mapping for " + raw + "; extend DomainSchemas");
     }
