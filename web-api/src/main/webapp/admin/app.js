@@ -206,7 +206,7 @@ async function openGame(id) {
         el('p', {}, `Wager ${sol(g.wager)} each; P1 ${g.player1}; P2 ${g.player2 ?? '—'}; made ${when(g.createdAt)}`
             + (g.abortReason ? `; aborted: ${g.abortReason}` : '')),
         abortable ? el('button', { type: 'button', className: 'danger', 'data-testid': `abort-${g.gameId}`, text: 'Abort and refund',
-            onclick: () => abortGame(g.gameId) }) : null,
+            onclick: () => abortGame(g.gameId) }) : '', // replaceChildren would write a null as "null"
         table('Deposits', ['Wallet', 'Lamports', 'Signature'], d.deposits.map((x) => el('tr', {}, cell(x.wallet, 'mono'),
             cell(sol(x.lamports)), cell(x.signature, 'mono'))), 'game-deposits'),
         table('Payouts and refunds', ['Id', 'Kind', 'Reason', 'Status', 'To', 'Amount'], d.payouts.map((p) => el('tr', {},
