@@ -56,9 +56,12 @@ public class ChainCheck {
     long waitSeconds;
 
     private volatile String genesisHash;
+    /** Set once the check let this node start; read by the payouts job of another module before each run. */
+    private static volatile boolean passed;
 
     @PostConstruct
     void check() {
+        passed = false;
         DeploymentProfile profile = DeploymentProfile.named(profileName).orElseThrow(() -> refuse(
                 "mp.config.profile (MP_CONFIG_PROFILE) is '" + profileName + "'; use one of " + DeploymentProfile.names()));
         Optional<String> hash = genesisHash(profile);
@@ -66,6 +69,7 @@ public class ChainCheck {
             LOG.warning(() -> "SOL Duel node " + nodeId + " starting: profile " + profile.profileName() + ", chain "
                     + chainId + " NOT VERIFIED (no Solana RPC endpoint answered getGenesisHash); "
                     + "the local profile starts anyway — start the localnet (tools/solana-localnet)");
+            passed = true;
             return;
         }
         SolanaCluster observed = SolanaCluster.ofGenesisHash(hash.get());
@@ -73,8 +77,14 @@ public class ChainCheck {
             throw refuse(reason);
         });
         genesisHash = hash.get();
+        passed = true;
         LOG.info(() -> "SOL Duel node " + nodeId + " starting: profile " + profile.profileName() + ", chain " + chainId
                 + " = " + observed.displayName() + ", genesis hash " + hash.get());
+    }
+
+    /** Whether the chain check let this node start (false before it ran, and after a refusal). */
+    public static boolean passed() {
+        return passed;
     }
 
     /** The genesis hash the node checked at start; empty when a local node could not reach its chain. */

@@ -4,6 +4,7 @@ import com.solduel.game.live.NodeIdentity;
 import com.solduel.payout.PayoutBook;
 import com.solduel.payout.PayoutFeePayer;
 import com.solduel.payout.PayoutMetrics;
+import com.solduel.ops.ChainCheck;
 import com.solduel.payout.PayoutsOwed;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.EJB;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -38,8 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-// Moves money: only once the node has checked it talks to the chain its profile allows.
-@DependsOn("ejb-game.jar#ChainCheck")
 public class PayoutJobs {
 
     private static final Logger LOG = Logger.getLogger(PayoutJobs.class.getName());
@@ -107,7 +105,9 @@ public class PayoutJobs {
 
     @Timeout
     void run(Timer timer) {
-        if (!enabled || !feePayer.available()) {
+        // Moves money: only once this node has checked it talks to the chain its profile allows (a
+        // cross-module @DependsOn on ChainCheck kept this bean from starting eagerly, and its sweeps with it).
+        if (!enabled || !feePayer.available() || !ChainCheck.passed()) {
             return;
         }
         metrics.refresh();
