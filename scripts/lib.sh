@@ -40,6 +40,20 @@ wait_for() {
 # KEY=VALUE from .local/server.env
 secret() { grep -E "^$1=" "$LOCAL/server.env" | head -1 | cut -d= -f2-; }
 
+# Stops the processes of this user listening on the given comma-separated loopback ports ($2 names them).
+stop_listeners() {
+  local ports=$1 what=$2 port pids
+  for port in ${ports//,/ }; do
+    pids=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o "pid=[0-9]*" | cut -d= -f2 | sort -u || true)
+    for pid in $pids; do
+      info "stopping $what (pid $pid, port $port)"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -9 "$pid" 2>/dev/null || true
+    done
+  done
+}
+
 # Starts the Solana localnet on the given comma-separated ports unless it already answers there;
 # echoes the pid when this call started it.
 start_localnet() {

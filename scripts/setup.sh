@@ -11,9 +11,12 @@ REDIS_PORT=${SOLDUEL_REDIS_PORT:-6379}
 
 step "Tools the scripts use"
 missing=()
-for tool in curl openssl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+command -v curl >/dev/null || missing+=(curl)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v ss >/dev/null || missing+=(iproute2)
+command -v flock >/dev/null || missing+=(util-linux)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
-info "curl and openssl are present"
+info "curl, openssl, ss and flock are present"
 
 step "PostgreSQL"
 if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then

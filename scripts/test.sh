@@ -24,7 +24,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$ROOT/scripts/setup.sh"
+# One test run at a time on this machine (CI's fresh clones included): the runs share the test
+# ports, the test database and the test Redis, and a second run would pull them from under the first.
+exec 8>"$SECRETS/test-run.lock"
+if ! flock -n 8; then
+  info "another SOL Duel test run holds $SECRETS/test-run.lock; waiting for it to end"
+  flock 8
+fi
+
+# Every process that may outlive this script is started with descriptor 8 closed, so only this
+# script holds the lock: a server left behind by a killed run never keeps the next one waiting.
+"$ROOT/scripts/setup.sh" 8>&-
 
 step "Alerting rules: promtool check and unit tests; the PrometheusRule generated from them is current"
 promtool check rules "$ROOT/ops/prometheus/sol-duel.rules.yml"
@@ -42,20 +52,24 @@ step "A Redis for the integration tests on 127.0.0.1:$IT_REDIS_PORT (the tests s
 if ! redis-cli -p "$IT_REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
   mkdir -p "$LOCAL/redis-it"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$IT_REDIS_PORT" --save "" --appendonly no \
-    --dir "$LOCAL/redis-it" --logfile "$LOCAL/redis-it/redis.log"
+    --dir "$LOCAL/redis-it" --logfile "$LOCAL/redis-it/redis.log" 8>&-
   wait_for 10 redis-cli -p "$IT_REDIS_PORT" ping || die "test Redis did not start: see $LOCAL/redis-it/redis.log"
   started_redis=yes
 fi
 redis-cli -p "$IT_REDIS_PORT" flushall >/dev/null
 
 step "The Solana localnet for the tests on ports $IT_LOCALNET_PORTS (one chain, three RPC ports)"
-localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --instant-finality)
+# Holding the lock, a localnet already on these ports is a killed run's leftover, with an old chain
+# and maybe other settings: a fresh one is started in its place.
+stop_listeners "$IT_LOCALNET_PORTS" "a leftover test localnet"
+localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --instant-finality 8>&-)
 (cd "$ROOT/tools/solana-localnet" && npm test --silent) || die "the localnet's own tests failed"
 info "escrow vault $(fund_vault "${IT_LOCALNET_PORTS%%,*}") and the payouts' fee payer funded with 10 SOL each"
 
 step "A local S3 server for the backup tests on 127.0.0.1:$IT_S3_PORT (empty bucket sol-duel-backups)"
+stop_listeners "$IT_S3_PORT" "a leftover test S3 server"
 rm -rf "$LOCAL/s3-it"
-s3_pid=$(start_s3_local "$IT_S3_PORT" "$LOCAL/s3-it" sol-duel-backups)
+s3_pid=$(start_s3_local "$IT_S3_PORT" "$LOCAL/s3-it" sol-duel-backups 8>&-)
 
 step "A fresh test database sol_duel_test"
 as_postgres dropdb --if-exists --force sol_duel_test
@@ -64,4 +78,4 @@ as_postgres createdb -O sol_duel_user sol_duel_test
 
 step "mvn verify (unit tests, then Liberty started once for all integration tests)"
 cd "$ROOT"
-mvn -B -ntp verify "$@"
+mvn -B -ntp verify "$@" 8>&-
