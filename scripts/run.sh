@@ -57,6 +57,7 @@ fi
 cat <<MSG
 
 SOL Duel is running.
+  Web client     http://localhost:$HTTP_PORT/  (Connect wallet uses the built-in development wallet; Airdrop funds it)
   API            http://localhost:$HTTP_PORT/api/players
   OpenAPI UI     http://localhost:$HTTP_PORT/openapi/ui/
   Health         http://localhost:$HTTP_PORT/health/ready

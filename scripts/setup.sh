@@ -2,8 +2,9 @@
 # Prepares this machine for SOL Duel, idempotently: installs and starts PostgreSQL and Redis when
 # missing (reusing running ones), generates local secrets under .local/, creates the database role
 # and the databases, installs promtool (Debian's prometheus package) and the Solana localnet's npm
-# packages, the local S3 server (tools/s3-local) and the Kubernetes manifest validator
-# (k8s-operator/validate).
+# packages, the local S3 server (tools/s3-local), the Kubernetes manifest validator
+# (k8s-operator/validate), and Debian's chromium with playwright-core for the browser tests
+# (tools/web-e2e).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -133,6 +134,17 @@ if [ ! -d "$K8SVALIDATE/node_modules" ] || [ "$K8SVALIDATE/package-lock.json" -n
   (cd "$K8SVALIDATE" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $K8SVALIDATE"
 fi
 info "kubernetes-models and ajv installed"
+
+step "Headless Chromium for the browser tests (Debian's chromium; npm ci in tools/web-e2e for playwright-core)"
+if ! command -v chromium >/dev/null; then
+  apt_install chromium
+fi
+info "$(chromium --version 2>/dev/null | head -1)"
+WEBE2E="$ROOT/tools/web-e2e"
+if [ ! -d "$WEBE2E/node_modules" ] || [ "$WEBE2E/package-lock.json" -nt "$WEBE2E/node_modules/.package-lock.json" ]; then
+  (cd "$WEBE2E" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $WEBE2E"
+fi
+info "playwright-core installed (it drives the Debian chromium; it downloads no browser)"
 
 step "Database role and databases"
 DB_PASSWORD=$(secret DB_PASSWORD)

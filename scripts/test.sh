@@ -66,6 +66,9 @@ localnet_pid=$(start_localnet "$IT_LOCALNET_PORTS" "$LOCAL/localnet-it.log" --in
 (cd "$ROOT/tools/solana-localnet" && npm test --silent) || die "the localnet's own tests failed"
 info "escrow vault $(fund_vault "${IT_LOCALNET_PORTS%%,*}") and the payouts' fee payer funded with 10 SOL each"
 
+step "The web client's verifier against the documented test vectors (tools/web-e2e, node --test)"
+(cd "$ROOT/tools/web-e2e" && npm test --silent) || die "the browser verifier disagrees with docs/games.md: see above"
+
 step "A local S3 server for the backup tests on 127.0.0.1:$IT_S3_PORT (empty bucket sol-duel-backups)"
 stop_listeners "$IT_S3_PORT" "a leftover test S3 server"
 rm -rf "$LOCAL/s3-it"

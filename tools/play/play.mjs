@@ -13,6 +13,9 @@
 // http://127.0.0.1:8899) the Solana RPC the throwaway wallet is funded and deposits from.
 import crypto from 'node:crypto';
 import readline from 'node:readline';
+// The same base58 and deposit transaction the web client uses (shared ES modules, no build step).
+import { encode as base58 } from '../../web-api/src/main/webapp/js/base58.mjs';
+import { DepositTransaction } from '../../web-api/src/main/webapp/js/solana.mjs';
 
 const BASE = process.env.SOLDUEL_URL ?? 'http://localhost:9080';
 const RPC = process.env.SOLDUEL_RPC ?? 'http://127.0.0.1:8899';
@@ -28,15 +31,6 @@ if (typeof WebSocket === 'undefined') {
   process.exit(2);
 }
 
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-function base58(bytes) {
-  let n = BigInt('0x' + (Buffer.from(bytes).toString('hex') || '0'));
-  let out = '';
-  while (n > 0n) { out = ALPHABET[Number(n % 58n)] + out; n /= 58n; }
-  for (const b of bytes) { if (b !== 0) break; out = '1' + out; }
-  return out;
-}
-
 async function api(path, body, token) {
   const response = await fetch(BASE + path, {
     method: body === undefined ? 'GET' : 'POST',
@@ -48,12 +42,6 @@ async function api(path, body, token) {
   return json;
 }
 
-function unbase58(text) {
-  let n = 0n;
-  for (const c of text) n = n * 58n + BigInt(ALPHABET.indexOf(c));
-  const hex = n.toString(16).padStart(64, '0');
-  return Buffer.from(hex.length % 2 ? '0' + hex : hex, 'hex');
-}
 let rpcId = 0;
 async function rpc(method, params) {
   const body = await (await fetch(RPC, { method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -74,14 +62,10 @@ async function landed(signature) {
 // A System Program transfer + a Memo (v2) signed by the wallet: the deposit docs/money.md asks for.
 async function deposit(instructions) {
   const { blockhash } = (await rpc('getLatestBlockhash', [{ commitment: 'confirmed' }])).value;
-  const u8 = (n) => Buffer.from([n]);
-  const data = Buffer.alloc(12); data.writeUInt32LE(2, 0); data.writeBigUInt64LE(BigInt(instructions.lamports), 4);
-  const memo = Buffer.from(instructions.memo, 'utf8');
-  const message = Buffer.concat([u8(1), u8(0), u8(2), u8(4), walletKey, unbase58(instructions.vault), Buffer.alloc(32),
-    unbase58('MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr'), unbase58(blockhash), u8(2),
-    u8(2), u8(2), u8(0), u8(1), u8(12), data, u8(3), u8(1), u8(0), u8(memo.length), memo]);
-  const signature = crypto.sign(null, message, walletSecret);
-  const sent = await rpc('sendTransaction', [Buffer.concat([u8(1), signature, message]).toString('base64'),
+  const tx = new DepositTransaction({ from: walletAddress, vault: instructions.vault, lamports: instructions.lamports,
+    memo: instructions.memo, blockhash });
+  tx.addSignature(walletAddress, crypto.sign(null, tx.serializeMessage(), walletSecret));
+  const sent = await rpc('sendTransaction', [Buffer.from(tx.serialize()).toString('base64'),
     { encoding: 'base64', preflightCommitment: 'confirmed' }]);
   console.log(`deposit of ${instructions.lamports} lamports sent: ${sent}`);
   await landed(sent);

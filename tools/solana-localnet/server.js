@@ -638,9 +638,14 @@ const isControl = (b) => (Array.isArray(b) ? b.length > 0 && b.every(isControl) 
 
 function handler(port) {
   return (req, res) => {
+    // CORS as a validator's RPC answers it (any origin), so browser wallets and web clients can call it.
     const send = (status, body, type = 'application/json', headers = {}) => {
-      if (!res.writableEnded) res.writeHead(status, { 'content-type': type, ...headers }).end(body);
+      if (!res.writableEnded) res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*', ...headers }).end(body);
     };
+    if (req.method === 'OPTIONS') {
+      return send(200, '', 'text/plain', { 'access-control-allow-methods': 'POST, GET, OPTIONS',
+        'access-control-allow-headers': 'content-type, solana-client', 'access-control-max-age': '86400' });
+    }
     const chunks = []; let size = 0;
     req.on('data', (c) => { size += c.length; if (size <= 50 * 1024) chunks.push(c); });
     req.on('end', async () => {

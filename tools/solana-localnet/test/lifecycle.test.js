@@ -27,3 +27,20 @@ test('pid file, control port and SIGTERM', async () => {
   }
   assert.equal(fs.existsSync(pidFile), false);
 });
+
+test('browsers may call it: CORS preflight and headers for any origin, as a validator answers', async () => {
+  const srv = await startServer();
+  try {
+    const preflight = await fetch(srv.url(), { method: 'OPTIONS', headers: { Origin: 'http://localhost:9080',
+      'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    assert.equal(preflight.status, 200);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-headers'), /content-type/);
+    const call = await fetch(srv.url(), { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:9080' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'getSlot', params: [] }) });
+    assert.equal(call.headers.get('access-control-allow-origin'), '*');
+    assert.equal(typeof (await call.json()).result, 'number');
+  } finally {
+    await srv.stop();
+  }
+});

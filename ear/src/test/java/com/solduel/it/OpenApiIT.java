@@ -31,7 +31,7 @@ class OpenApiIT {
             "get /api/leaderboard", "post /api/admin/leaderboard/rebuild", "get /api/ping",
             "put /api/admin/players/{wallet}/ban", "delete /api/admin/players/{wallet}/ban",
             "post /api/matchmaking/queue", "get /api/matchmaking/queue", "delete /api/matchmaking/queue",
-            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault",
+            "get /api/games/{id}/deposits", "post /api/games/{id}/deposits", "get /api/vault", "get /api/client-config",
             "get /api/admin/payouts", "post /api/admin/payouts/{id}/retry", "get /api/admin/jobs", "post /api/admin/jobs/{name}",
             "get /api/admin/reconciliation", "post /api/admin/reconciliation/run",
             "get /api/admin/audit", "get /api/admin/games", "get /api/admin/games/{id}", "post /api/admin/games/{id}/abort",

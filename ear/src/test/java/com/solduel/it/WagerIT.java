@@ -22,7 +22,7 @@ import org.p2p.solanaj.core.Account;
 class WagerIT {
 
     private static final long SOL = 1_000_000_000L;
-    private static final long WAGER = 50_000_000L;
+    static final long WAGER = 50_000_000L;
     private static String vault;
 
     /** One seated player: wallet, token, solanaj account. */

@@ -41,13 +41,14 @@ class RedisClusterTest {
         IntStream.range(FIRST_PORT, FIRST_PORT + NODES).forEach(p -> create.add("127.0.0.1:" + p));
         create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
         waitFor(() -> run(create.toArray(String[]::new)) == 0, "redis-cli --cluster create to succeed");
-        waitFor(() -> {
-            try (var node = new Jedis("127.0.0.1", FIRST_PORT)) {
+        // Every node, not just the first: a node that has not yet heard of all slots answers CLUSTERDOWN.
+        waitFor(() -> IntStream.range(FIRST_PORT, FIRST_PORT + NODES).allMatch(port -> {
+            try (var node = new Jedis("127.0.0.1", port)) {
                 return node.clusterInfo().contains("cluster_state:ok");
             } catch (RuntimeException e) {
                 return false;
             }
-        }, "cluster_state:ok");
+        }), "cluster_state:ok on every node");
     }
 
     @AfterAll
