@@ -17,6 +17,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,17 @@ public class OwnedGames {
 
     @Inject
     GameLeases leases;
+
+    @Inject
+    ActionLogWriter actionLog;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Action rows through the group commit (true) or one JTA transaction each (false, for comparison). */
+    @Inject
+    @ConfigProperty(name = "solduel.games.group-commit.enabled", defaultValue = "true")
+    boolean groupCommit;
 
     @Inject
     NodeRegistry nodes;
@@ -363,7 +376,12 @@ public class OwnedGames {
 
         @Override
         public void append(LogRow row) {
-            records.append(gameId, epoch, playerIds.get(row.seat()), row);
+            // Inside a caller's transaction the row belongs to it (it commits or rolls back with the rest).
+            if (groupCommit && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+                actionLog.append(gameId, epoch, playerIds.get(row.seat()), row);
+            } else {
+                records.append(gameId, epoch, playerIds.get(row.seat()), row);
+            }
         }
 
         @Override

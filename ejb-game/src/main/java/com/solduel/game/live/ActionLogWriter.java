@@ -1,0 +1,223 @@
+package com.solduel.game.live;
+
+import com.solduel.game.table.LeaseLostException;
+import com.solduel.game.table.LogRow;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Group commit of the games' action rows: every game's thread hands its row here and waits; one
+ * writer inserts whatever has gathered meanwhile, from any number of games, in one
+ * multi-row INSERT and one commit, then wakes each waiter. An action is still durable before anyone
+ * hears of it (its caller returns only after the commit), but a busy node pays one round trip and
+ * one commit per batch instead of one JTA transaction per action. The writer is a task on the
+ * server's managed executor, running while rows wait.
+ *
+ * <p>The database's rules hold row by row as before: the fencing trigger refuses a row of a stale
+ * epoch, the unique (game, sequence) index a second row at one place. When a batch fails, its rows
+ * are inserted again one by one, so only the refused row's game hears of the refusal.
+ */
+@ApplicationScoped
+public class ActionLogWriter {
+
+    private static final Logger LOG = Logger.getLogger(ActionLogWriter.class.getName());
+    private static final String COLUMNS = "INSERT INTO game_actions (game_id, player_id, action_type, action_data, "
+            + "sequence_number, timestamp, owner_epoch) VALUES ";
+    private static final String ROW = "(?, ?, ?::action_type_enum, ?::jsonb, ?, ?, ?)";
+
+    @Resource(lookup = "jdbc/solduel")
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** The most rows one INSERT carries. */
+    @Inject
+    @ConfigProperty(name = "solduel.games.group-commit.max-rows", defaultValue = "256")
+    int maxRows;
+
+    /** How long a game waits for its row's commit before it gives the game up (resync). */
+    @Inject
+    @ConfigProperty(name = "solduel.games.group-commit.wait-seconds", defaultValue = "30")
+    int waitSeconds;
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    /** One row waiting for its commit. */
+    private record Pending(long gameId, long epoch, Integer playerId, String type, String data, int sequence,
+                           Instant at, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Appends one row under {@code epoch} and returns once it is committed; {@link LeaseLostException}
+     * when another node has taken the game over, another runtime exception when it could not be saved.
+     */
+    public void append(long gameId, long epoch, Integer playerId, LogRow row) {
+        Pending pending = new Pending(gameId, epoch, playerId, LogRowJson.type(row).name(), LogRowJson.data(row).toString(),
+                row.sequence(), Instant.now(), new CompletableFuture<>());
+        if (stopping) {
+            throw new IllegalStateException("game " + gameId + ": the server is stopping; its action was not saved");
+        }
+        queue.add(pending);
+        ensureDrainer();
+        try {
+            pending.done().get(waitSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("game " + gameId + ": its action could not be saved", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("game " + gameId + ": its action was not saved within " + waitSeconds + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("game " + gameId + ": interrupted while its action was being saved", e);
+        }
+    }
+
+    /*
+     * One drain task at a time, on the managed executor, runs while rows are waiting: each pass
+     * takes everything queued (up to maxRows) as one batch. The task ends when the queue is empty,
+     * so its connection goes back to the pool; a row queued just as it ends starts the next one.
+     */
+    private void ensureDrainer() {
+        while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+                return;
+            } catch (RuntimeException e) {
+                draining.set(false);
+                failAll(new IllegalStateException("the action log writer could not be started: " + e, e));
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        failAll(new IllegalStateException("the server is stopping"));
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>();
+        try {
+            while (!stopping) {
+                queue.drainTo(batch, maxRows);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                try {
+                    write(batch);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.SEVERE, "the action log writer failed a batch of " + batch.size() + " rows", e);
+                    batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("not saved: " + e, e)));
+                } finally {
+                    batch.clear();
+                }
+            }
+        } finally {
+            draining.set(false);
+            if (stopping) {
+                failAll(new IllegalStateException("the server is stopping"));
+            } else {
+                ensureDrainer();
+            }
+        }
+    }
+
+    private void failAll(RuntimeException why) {
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done().completeExceptionally(why));
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            insert(batch);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (SQLException e) {
+            if (batch.size() == 1) {
+                Pending only = batch.get(0);
+                only.done().completeExceptionally(refusal(only, e));
+                return;
+            }
+            LOG.log(Level.FINE, "a batch of " + batch.size() + " action rows failed; inserting them one by one", e);
+            for (Pending one : batch) {
+                write(List.of(one));
+            }
+        }
+    }
+
+    private void insert(List<Pending> batch) throws SQLException {
+        StringBuilder sql = new StringBuilder(COLUMNS.length() + batch.size() * (ROW.length() + 2)).append(COLUMNS);
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (Pending p : batch) {
+                    insert.setLong(i++, p.gameId());
+                    if (p.playerId() == null) {
+                        insert.setNull(i++, Types.INTEGER);
+                    } else {
+                        insert.setInt(i++, p.playerId());
+                    }
+                    insert.setString(i++, p.type());
+                    insert.setString(i++, p.data());
+                    insert.setInt(i++, p.sequence());
+                    insert.setTimestamp(i++, Timestamp.from(p.at()));
+                    insert.setLong(i++, p.epoch());
+                }
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "rollback after a failed action batch failed; the connection is discarded", e);
+        }
+    }
+
+    private static RuntimeException refusal(Pending pending, SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && GameRecords.STALE_EPOCH.equals(sql.getSQLState())) {
+                return new LeaseLostException(pending.gameId(), pending.epoch());
+            }
+        }
+        return new IllegalStateException("game " + pending.gameId() + ": action " + pending.sequence() + " not saved ("
+                + e.getMessage() + ")", e);
+    }
+}
