@@ -4,9 +4,10 @@ import com.solduel.game.table.LeaseLostException;
 import com.solduel.game.table.LogRow;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * writer inserts whatever has gathered meanwhile, from any number of games, in one
  * multi-row INSERT and one commit, then wakes each waiter. An action is still durable before anyone
  * hears of it (its caller returns only after the commit), but a busy node pays one round trip and
- * one commit per batch instead of one JTA transaction per action. The writer is a task on the
- * server's managed executor, running while rows wait.
+ * one commit per batch instead of one JTA transaction per action. The writer is a thread of its
+ * own; each batch is one JTA transaction.
  *
  * <p>The database's rules hold row by row as before: the fencing trigger refuses a row of a stale
  * epoch, the unique (game, sequence) index a second row at one place. When a batch fails, its rows
@@ -50,7 +50,10 @@ public class ActionLogWriter {
     DataSource dataSource;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    @Resource
+    UserTransaction transactions;
 
     /** The most rows one INSERT carries. */
     @Inject
@@ -63,7 +66,7 @@ public class ActionLogWriter {
     int waitSeconds;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile Thread writer;
     private volatile boolean stopping;
 
     /** One row waiting for its commit. */
@@ -81,8 +84,8 @@ public class ActionLogWriter {
         if (stopping) {
             throw new IllegalStateException("game " + gameId + ": the server is stopping; its action was not saved");
         }
+        ensureWriter();
         queue.add(pending);
-        ensureDrainer();
         try {
             pending.done().get(waitSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -99,19 +102,20 @@ public class ActionLogWriter {
     }
 
     /*
-     * One drain task at a time, on the managed executor, runs while rows are waiting: each pass
-     * takes everything queued (up to maxRows) as one batch. The task ends when the queue is empty,
-     * so its connection goes back to the pool; a row queued just as it ends starts the next one.
+     * The writer is a thread of its own (from the server's managed thread factory), never a task of
+     * the shared executor: the games' threads that wait for their rows are executor threads, and a
+     * writer queued behind them would wait for them while they wait for it.
      */
-    private void ensureDrainer() {
-        while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drain);
-                return;
-            } catch (RuntimeException e) {
-                draining.set(false);
-                failAll(new IllegalStateException("the action log writer could not be started: " + e, e));
-                return;
+    private void ensureWriter() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null && !stopping) {
+                    Thread thread = threads.newThread(this::run);
+                    thread.setName("solduel-action-log-writer");
+                    thread.setDaemon(true);
+                    thread.start();
+                    writer = thread;
+                }
             }
         }
     }
@@ -119,34 +123,32 @@ public class ActionLogWriter {
     @PreDestroy
     void stop() {
         stopping = true;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+        }
         failAll(new IllegalStateException("the server is stopping"));
     }
 
-    private void drain() {
+    /** Takes the first waiting row, then everything queued meanwhile (up to maxRows), as one batch. */
+    private void run() {
         List<Pending> batch = new ArrayList<>();
-        try {
-            while (!stopping) {
-                queue.drainTo(batch, maxRows);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                try {
-                    write(batch);
-                } catch (RuntimeException | Error e) {
-                    LOG.log(Level.SEVERE, "the action log writer failed a batch of " + batch.size() + " rows", e);
-                    batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("not saved: " + e, e)));
-                } finally {
-                    batch.clear();
-                }
-            }
-        } finally {
-            draining.set(false);
-            if (stopping) {
-                failAll(new IllegalStateException("the server is stopping"));
-            } else {
-                ensureDrainer();
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, Math.max(0, maxRows - 1));
+                write(batch);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException | Error e) {
+                // The writer never dies: this batch is failed (its games resync), the next one is written.
+                LOG.log(Level.SEVERE, "the action log writer failed a batch of " + batch.size() + " rows", e);
+                batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("not saved: " + e, e)));
+            } finally {
+                batch.clear();
             }
         }
+        failAll(new IllegalStateException("the server is stopping"));
     }
 
     private void failAll(RuntimeException why) {
@@ -177,9 +179,15 @@ public class ActionLogWriter {
         for (int i = 0; i < batch.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW);
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+        try {
+            transactions.begin();
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException e) {
+            throw new IllegalStateException("cannot begin the action batch's transaction", e);
+        }
+        boolean committed = false;
+        try {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (Pending p : batch) {
                     insert.setLong(i++, p.gameId());
@@ -195,19 +203,25 @@ public class ActionLogWriter {
                     insert.setLong(i++, p.epoch());
                 }
                 insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection);
-                throw e;
+            }
+            transactions.commit();
+            committed = true;
+        } catch (jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException | jakarta.transaction.SystemException e) {
+            committed = true; // ended by the failed commit
+            throw new SQLException("the action batch's commit failed: " + e, e);
+        } finally {
+            if (!committed) {
+                rollback();
             }
         }
     }
 
-    private static void rollback(Connection connection) {
+    private void rollback() {
         try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "rollback after a failed action batch failed; the connection is discarded", e);
+            transactions.rollback();
+        } catch (IllegalStateException | SecurityException | jakarta.transaction.SystemException e) {
+            LOG.log(Level.FINE, "rolling back a failed action batch failed", e);
         }
     }
 
