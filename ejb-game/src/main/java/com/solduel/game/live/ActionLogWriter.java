@@ -226,10 +226,8 @@ public class ActionLogWriter {
     }
 
     private static RuntimeException refusal(Pending pending, SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && GameRecords.STALE_EPOCH.equals(sql.getSQLState())) {
-                return new LeaseLostException(pending.gameId(), pending.epoch());
-            }
+        if (GameRecords.staleEpoch(e)) {
+            return new LeaseLostException(pending.gameId(), pending.epoch());
         }
         return new IllegalStateException("game " + pending.gameId() + ": action " + pending.sequence() + " not saved ("
                 + e.getMessage() + ")", e);

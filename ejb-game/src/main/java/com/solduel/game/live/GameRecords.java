@@ -378,7 +378,8 @@ public class GameRecords {
                 .getResultList();
     }
 
-    private static boolean staleEpoch(Throwable e) {
+    /** Whether {@code e} (or a cause) is the fencing trigger refusing a row of a stale epoch. */
+    static boolean staleEpoch(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && STALE_EPOCH.equals(sql.getSQLState())) {
                 return true;
