@@ -16,8 +16,9 @@ command -v curl >/dev/null || missing+=(curl)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v ss >/dev/null || missing+=(iproute2)
 command -v flock >/dev/null || missing+=(util-linux)
+command -v wrk >/dev/null || missing+=(wrk)   # the HTTP load generator of tools/load/leaderboard.mjs
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
-info "curl, openssl, ss and flock are present"
+info "curl, openssl, ss, flock and wrk are present"
 
 step "PostgreSQL"
 if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then

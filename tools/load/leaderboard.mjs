@@ -7,15 +7,19 @@
 //
 //   node tools/load/leaderboard.mjs [--base=http://localhost:9080] [--connections=64] [--seconds=15]
 //        [--warmup=5] [--workers=1] [--path=/api/leaderboard?gameType=RPS&limit=50] [--baseline=/api/ping]
-//        [--out=FILE]   (also writes the figures as JSON)
+//        [--client=wrk|node] [--out=FILE]   (also writes the figures as JSON)
+// --client=wrk (the default) drives the load with wrk, a native HTTP load generator (Debian's wrk, installed by
+// scripts/setup.sh), so the client takes little of the machine's CPU; --client=node uses this script's own Node
+// client, which on a 2-core machine becomes the limit at a few thousand requests/s.
 import http from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const defaults = {
   base: 'http://localhost:9080', connections: 64, seconds: 15, warmup: 5, workers: 1,
-  path: '/api/leaderboard?gameType=RPS&limit=50', baseline: '/api/ping', out: '',
+  path: '/api/leaderboard?gameType=RPS&limit=50', baseline: '/api/ping', out: '', client: 'wrk',
 };
 
 function parseArgs(argv) {
@@ -31,6 +35,7 @@ function parseArgs(argv) {
   if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
     throw new Error(`--base must be a loopback address, got ${options.base}`);
   }
+  if (!['wrk', 'node'].includes(options.client)) throw new Error(`--client must be wrk or node, got ${options.client}`);
   for (const key of ['connections', 'seconds', 'workers']) {
     if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive integer`);
   }
@@ -72,7 +77,39 @@ if (!isMainThread) {
   hammer(base, path, connections, millis).then((result) => parentPort.postMessage(result));
 }
 
+/** wrk's figures for one phase: `wrk --latency` prints requests/s, the latency distribution and non-2xx answers. */
+function wrkPhase(options, path, seconds) {
+  const url = new URL(path, options.base).href;
+  const run = spawnSync('wrk', ['-t', String(options.workers), '-c', String(options.connections), '-d', `${seconds}s`,
+    '--latency', '-H', 'Accept: application/json', url], { encoding: 'utf8' });
+  if (run.error) {
+    throw new Error(`could not run wrk (${run.error.code}): install it with scripts/setup.sh (Debian package wrk), or pass --client=node`);
+  }
+  if (run.status !== 0) throw new Error(`wrk failed (exit ${run.status}): ${run.stderr || run.stdout}`);
+  const out = run.stdout;
+  const millis = (p) => {
+    const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
+    if (!match) return NaN;
+    return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2]];
+  };
+  const total = /(\d+) requests in ([\d.]+)(ms|s|m),\s+([\d.]+)(B|KB|MB|GB) read/.exec(out);
+  if (!total) throw new Error(`unexpected wrk output:\n${out}`);
+  const requests = Number(total[1]);
+  const elapsed = Number(total[2]) * { ms: 0.001, s: 1, m: 60 }[total[3]];
+  const bytes = Number(total[4]) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[total[5]];
+  const non2xx = Number((/Non-2xx or 3xx responses: (\d+)/.exec(out) || [0, 0])[1]);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    path, seconds: elapsed, requests, perSecond: requests / elapsed, p50: millis(50), p90: millis(90), p99: millis(99),
+    statuses: non2xx ? { 200: requests - non2xx, 'non-2xx': non2xx } : { 200: requests },
+    errors: socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0,
+    // wrk counts every byte read, headers included
+    bytesPerAnswer: requests ? bytes / requests : 0, withHeaders: true,
+  };
+}
+
 async function phase(options, path, seconds) {
+  if (options.client === 'wrk') return wrkPhase(options, path, seconds);
   const shares = Array.from({ length: options.workers }, (_, i) =>
     Math.floor(options.connections / options.workers) + (i < options.connections % options.workers ? 1 : 0));
   const started = Date.now();
@@ -101,6 +138,7 @@ function line(name, r) {
   const odd = Object.entries(r.statuses).filter(([s]) => s !== '200').map(([s, n]) => `${n}×${s}`).join(', ');
   return `${name.padEnd(12)} ${r.perSecond.toFixed(0).padStart(8)} req/s   p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms`
     + `   p99 ${r.p99.toFixed(2)} ms   ${r.requests} requests, ${r.bytesPerAnswer.toFixed(0)} B/answer`
+    + (r.withHeaders ? ' with headers' : '')
     + (odd ? `   NOT 200: ${odd}` : '') + (r.errors ? `   socket errors: ${r.errors}` : '');
 }
 
@@ -112,7 +150,7 @@ if (isMainThread) {
     process.exit(1);
   }
   const sample = await probe.json();
-  console.log(`${options.base}: ${options.connections} keep-alive connections, ${options.workers} client thread(s), `
+  console.log(`${options.base}: ${options.client} client, ${options.connections} keep-alive connections, ${options.workers} client thread(s), `
     + `${options.warmup} s warm-up then ${options.seconds} s each; leaderboard total ${sample.total}, `
     + `${sample.entries?.length} entries per answer`);
   await phase(options, options.baseline, options.warmup);

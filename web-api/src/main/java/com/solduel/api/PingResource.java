@@ -1,6 +1,7 @@
 package com.solduel.api;
 
 import com.solduel.api.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * The bare API round trip — the same HTTP edge (rate limit, headers) and JAX-RS path as every
  * operation, no database, no Redis: the baseline the read benchmarks compare against (SPEC §14).
  */
+@ApplicationScoped
 @Path("/ping")
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

@@ -9,6 +9,7 @@ import com.solduel.audit.AuditQuery;
 import com.solduel.auth.PlayerTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: the audit log of every admin action, newest first (append-only; changelog 010). */
+@ApplicationScoped
 @Path("/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {

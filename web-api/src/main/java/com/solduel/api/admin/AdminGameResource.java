@@ -8,6 +8,7 @@ import com.solduel.auth.PlayerTokens;
 import com.solduel.game.live.GameStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: every game (any status, both players), one game in full with its action log, and aborting a game with refunds. */
+@ApplicationScoped
 @Path("/admin/games")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminGameResource {

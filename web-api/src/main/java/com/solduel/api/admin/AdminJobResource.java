@@ -11,6 +11,7 @@ import com.solduel.ops.AdminJobs;
 import com.solduel.ops.JobRefusedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: start a batch job now (backup, restore-verify) and follow its executions (docs/operations.md). */
+@ApplicationScoped
 @Path("/admin/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminJobResource {

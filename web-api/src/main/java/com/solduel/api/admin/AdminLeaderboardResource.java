@@ -10,6 +10,7 @@ import com.solduel.leaderboard.LeaderboardRebuilds;
 import com.solduel.leaderboard.LeaderboardsRebuilt;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: rebuild the leaderboards from PostgreSQL. */
+@ApplicationScoped
 @Path("/admin/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminLeaderboardResource {

@@ -13,6 +13,7 @@ import com.solduel.shared.SolDuelException.Kind;
 import com.solduel.wager.WagerRefusedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: the payouts and refunds the vault owes (docs/payouts.md), and the retry of a FAILED one. */
+@ApplicationScoped
 @Path("/admin/payouts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminPayoutResource {

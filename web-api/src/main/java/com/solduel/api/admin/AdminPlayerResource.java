@@ -11,6 +11,7 @@ import com.solduel.player.PlayerBans;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * every node ({@link PlayerBans}); each action is one row of the audit log ({@link AdminAudit}),
  * written in the transaction that writes the ban, and a line of the server log.
  */
+@ApplicationScoped
 @Path("/admin/players/{wallet}/ban")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminPlayerResource {

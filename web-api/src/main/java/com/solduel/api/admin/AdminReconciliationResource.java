@@ -10,6 +10,7 @@ import com.solduel.player.WalletAddress;
 import com.solduel.reconciliation.ReconciliationBook;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: the escrow vault reconciled against the ledger (docs/money.md, "Reconciliation"), and a run on demand. */
+@ApplicationScoped
 @Path("/admin/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminReconciliationResource {

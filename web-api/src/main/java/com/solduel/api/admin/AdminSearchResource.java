@@ -6,6 +6,7 @@ import com.solduel.api.problem.Problem;
 import com.solduel.auth.PlayerTokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: find players by the start of their wallet or username, with their ban state. */
+@ApplicationScoped
 @Path("/admin/players")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSearchResource {

@@ -5,6 +5,7 @@ import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
 import com.solduel.auth.PlayerTokens;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Admin: the dashboard's figures in one answer. */
+@ApplicationScoped
 @Path("/admin/summary")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminSummaryResource {

@@ -5,6 +5,7 @@ import com.solduel.auth.SignedIn;
 import com.solduel.auth.WalletSignIn;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Sign in with the wallet: ask for a challenge, sign it, get a JWT. */
+@ApplicationScoped
 @Path("/auth")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,9 +35,6 @@ public class AuthResource {
 
     @Inject
     WalletSignIn signIn;
-
-    @Context
-    HttpServletRequest http;
 
     @POST
     @Path("/nonce")
@@ -59,7 +58,8 @@ public class AuthResource {
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from this address (`rate-limited`), or too many challenges asked for from this address or for this wallet in the current window (`too-many-sign-in-requests`); the Retry-After header says when to retry",
             content = @Content(mediaType = ApiSchemas.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Challenge nonce(@Valid @NotNull(message = "a JSON body {\"wallet\": ...} is required") NonceRequest request) {
+    public Challenge nonce(@Valid @NotNull(message = "a JSON body {\"wallet\": ...} is required") NonceRequest request,
+            @Context HttpServletRequest http) {
         return signIn.challenge(WalletAddress.of(request.wallet()), http.getRemoteAddr());
     }
 

@@ -5,6 +5,7 @@ import com.solduel.api.problem.Problem;
 import com.solduel.matchmaking.MatchmakingSettings;
 import com.solduel.wager.EscrowVault;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * deposits itself, so the server tells it which cluster, RPC and vault to use rather than the
  * client guessing ({@code solduel.client.*}, defaults in ejb-game's microprofile-config.properties).
  */
+@ApplicationScoped
 @Path("/client-config")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientConfigResource {

@@ -15,6 +15,7 @@ import com.solduel.wager.Deposits;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Private challenges (create, join by invite code), wagered games' deposits, game summaries and the verifiable export. */
+@ApplicationScoped
 @Path("/games")
 @Produces(MediaType.APPLICATION_JSON)
 public class GameResource {

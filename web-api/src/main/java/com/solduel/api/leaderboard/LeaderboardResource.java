@@ -8,6 +8,7 @@ import com.solduel.game.rules.GameType;
 import com.solduel.leaderboard.Leaderboard;
 import com.solduel.leaderboard.LeaderboardPage;
 import com.solduel.player.WalletAddress;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Each game type's leaderboard: its top, or a player's rank and neighbours (docs/ratings.md). */
+@ApplicationScoped
 @Path("/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaderboardResource {

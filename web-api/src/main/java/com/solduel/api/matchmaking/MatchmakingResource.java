@@ -10,6 +10,7 @@ import com.solduel.matchmaking.QueueTicket;
 import com.solduel.money.Lamports;
 import com.solduel.player.WalletAddress;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Matchmaking over REST (docs/matchmaking.md): join a bucket, read where you stand or the game you
  * were matched into, leave. The game socket offers the same with pushed updates.
  */
+@ApplicationScoped
 @Path("/matchmaking/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class MatchmakingResource {

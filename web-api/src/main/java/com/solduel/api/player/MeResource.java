@@ -2,6 +2,7 @@ package com.solduel.api.player;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in player. */
+@ApplicationScoped
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -2,6 +2,7 @@ package com.solduel.api.player;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,6 +32,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Public player profiles: one by wallet with its match history, or a page of players in a ranking order. */
+@ApplicationScoped
 @Path("/players")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlayerResource {

@@ -7,6 +7,7 @@ import com.solduel.wager.EscrowVault;
 import com.solduel.wager.VaultInfo;
 import com.solduel.wager.WagerSettings;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The escrow vault: where stakes go and who holds them (SPEC §7: custody stated plainly). */
+@ApplicationScoped
 @Path("/vault")
 @Produces(MediaType.APPLICATION_JSON)
 public class VaultResource {

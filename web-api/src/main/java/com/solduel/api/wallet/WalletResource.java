@@ -2,6 +2,7 @@ package com.solduel.api.wallet;
 
 import com.solduel.api.ApiSchemas;
 import com.solduel.api.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** On-chain facts about a wallet, read through the Solana RPC pool. */
+@ApplicationScoped
 @Path("/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 public class WalletResource {

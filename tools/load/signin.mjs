@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Sign-in benchmark (SPEC §14: sign-ins >= 2,000/s), beside a bare baseline in the same run. Each sign-in is the
+// whole flow of a new wallet: a fresh Ed25519 key, POST /api/auth/nonce, the challenge message signed,
+// POST /api/auth/verify (signature check, player row created, token issued). The baseline is GET /api/ping
+// (the same HTTP edge and JAX-RS path, no work) at the same concurrency. Prints sign-ins/s, p50/p90/p99 of the
+// whole flow, every answer that was not a 200, and the ratio to the baseline. Loopback only.
+//
+//   node tools/load/signin.mjs [--base=http://localhost:9080] [--signins=4000] [--inflight=64] [--workers=2]
+//        [--warmup=500] [--out=FILE]
+//
+// The server's per-address limits must let one address sign in this fast: the local stack (scripts/run.sh,
+// Maven profile `local`) raises them (ear/pom.xml); tools/load/README.md says how.
+import http from 'node:http';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const defaults = { base: 'http://localhost:9080', signins: 4000, inflight: 64, workers: 2, warmup: 500, out: '' };
+
+function parseArgs(argv) {
+  const options = { ...defaults };
+  for (const arg of argv) {
+    const match = /^--([a-z]+)=(.*)$/.exec(arg);
+    if (!match || !(match[1] in defaults)) {
+      throw new Error(`unknown argument '${arg}'; options: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
+    }
+    options[match[1]] = typeof defaults[match[1]] === 'number' ? Number(match[2]) : match[2];
+  }
+  const url = new URL(options.base);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new Error(`--base must be a loopback address, got ${options.base}`);
+  }
+  for (const key of ['signins', 'inflight', 'workers']) {
+    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive integer`);
+  }
+  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error('--warmup must be 0 or more');
+  return options;
+}
+
+const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+function base58(bytes) {
+  let value = BigInt(`0x${Buffer.from(bytes).toString('hex') || '0'}`);
+  let text = '';
+  while (value > 0n) {
+    text = ALPHABET[Number(value % 58n)] + text;
+    value /= 58n;
+  }
+  for (const byte of bytes) {
+    if (byte !== 0) break;
+    text = `1${text}`;
+  }
+  return text;
+}
+
+/** One request on a keep-alive agent: resolves to { status, body }. */
+function request(agent, base, method, path, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers = { Accept: 'application/json' };
+    if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
+    const outgoing = http.request(new URL(path, base), { method, agent, headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+/** The whole sign-in of a new wallet; returns the status that ended it (200 when a token came back). */
+async function signIn(agent, base) {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const wallet = base58(Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url'));
+  const challenge = await request(agent, base, 'POST', '/api/auth/nonce', { wallet });
+  if (challenge.status !== 200) return challenge.status;
+  const { message } = JSON.parse(challenge.body);
+  const signature = base58(sign(null, Buffer.from(message, 'utf8'), privateKey));
+  const verified = await request(agent, base, 'POST', '/api/auth/verify', { wallet, signature });
+  if (verified.status !== 200) return verified.status;
+  return JSON.parse(verified.body).token ? 200 : 'no token';
+}
+
+async function ping(agent, base) {
+  return (await request(agent, base, 'GET', '/api/ping')).status;
+}
+
+/** `count` tasks, `inflight` at a time; latencies in microseconds and answers by status. */
+async function drive(base, task, count, inflight) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: inflight, maxFreeSockets: inflight });
+  const latencies = [];
+  const statuses = {};
+  let errors = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      next++;
+      const started = process.hrtime.bigint();
+      try {
+        const status = await task(agent, base);
+        statuses[status] = (statuses[status] || 0) + 1;
+        if (status === 200) latencies.push(Number(process.hrtime.bigint() - started) / 1000);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: inflight }, lane));
+  agent.destroy();
+  return { latencies, statuses, errors };
+}
+
+const TASKS = { signIn, ping };
+
+if (!isMainThread) {
+  const { base, task, count, inflight } = workerData;
+  drive(base, TASKS[task], count, inflight).then((result) => parentPort.postMessage(result));
+}
+
+function split(total, parts) {
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
+
+async function phase(options, task, count) {
+  const counts = split(count, options.workers);
+  const inflights = split(options.inflight, options.workers);
+  const started = process.hrtime.bigint();
+  const results = await Promise.all(counts.map((share, i) => new Promise((resolve, reject) => {
+    const worker = new Worker(fileURLToPath(import.meta.url),
+      { workerData: { base: options.base, task, count: share, inflight: Math.max(1, inflights[i]) } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  })));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
+  const statuses = {};
+  for (const r of results) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] || 0) + n;
+  const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] / 1000 : NaN);
+  return {
+    task, seconds, completed: latencies.length, perSecond: latencies.length / seconds,
+    p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), statuses, errors: results.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+function line(name, r) {
+  const odd = Object.entries(r.statuses).filter(([s]) => s !== '200').map(([s, n]) => `${n}×${s}`).join(', ');
+  return `${name.padEnd(20)} ${r.perSecond.toFixed(0).padStart(7)}/s   p50 ${r.p50.toFixed(2)} ms   p90 ${r.p90.toFixed(2)} ms`
+    + `   p99 ${r.p99.toFixed(2)} ms   ${r.completed} in ${r.seconds.toFixed(1)} s`
+    + (odd ? `   NOT 200: ${odd}` : '') + (r.errors ? `   socket errors: ${r.errors}` : '');
+}
+
+if (isMainThread) {
+  const options = parseArgs(process.argv.slice(2));
+  const probe = await fetch(new URL('/api/ping', options.base)).catch((e) => {
+    console.error(`no server at ${options.base} (${e.cause?.code || e.message}): start one with scripts/run.sh`);
+    process.exit(1);
+  });
+  if (probe.status !== 200) {
+    console.error(`GET /api/ping answered ${probe.status}: ${await probe.text()}`);
+    process.exit(1);
+  }
+  console.log(`${options.base}: ${options.signins} sign-ins of new wallets after ${options.warmup} for warm-up, `
+    + `${options.inflight} in flight over ${options.workers} client thread(s); baseline GET /api/ping, `
+    + `${2 * options.signins} requests at the same concurrency`);
+  if (options.warmup > 0) {
+    await phase(options, 'ping', options.warmup * 2);
+    await phase(options, 'signIn', options.warmup);
+  }
+  const baseline = await phase(options, 'ping', 2 * options.signins);
+  const signIns = await phase(options, 'signIn', options.signins);
+  console.log(line('baseline GET /api/ping', baseline));
+  console.log(line('sign-in (2 requests)', signIns));
+  console.log(`sign-ins/s: ${signIns.perSecond.toFixed(0)}; a sign-in is two requests, so the server answered `
+    + `${(2 * signIns.perSecond).toFixed(0)} requests/s, ${(2 * signIns.perSecond / baseline.perSecond).toFixed(2)} × the baseline's rate`);
+  if (options.out) writeFileSync(options.out, JSON.stringify({ options, baseline, signIns }, null, 2));
+  const failed = Object.keys(signIns.statuses).some((s) => s !== '200') || signIns.errors > 0;
+  process.exit(failed ? 2 : 0);
+}
