@@ -10,8 +10,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AdminGames {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String COLUMNS = "g.id, g.game_type::text, g.status::text, g.wager_amount, g.rated, p1.wallet_address, "
             + "p1.username, p2.wallet_address, p2.username, w.wallet_address, g.created_at, g.start_time, g.end_time, "
@@ -175,7 +177,7 @@ public class AdminGames {
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

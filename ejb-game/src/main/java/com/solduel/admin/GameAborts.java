@@ -11,9 +11,9 @@ import com.solduel.wager.DepositBook;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An admin aborts a game awaiting deposits or in progress (docs/money.md, "Aborted games"): in one
@@ -24,6 +24,8 @@ import jakarta.json.JsonObject;
  */
 @ApplicationScoped
 public class GameAborts {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @EJB
     AdminAudit audit;
@@ -44,16 +46,16 @@ public class GameAborts {
     }
 
     private static JsonObject before(DepositBook.Stake stake) {
-        JsonArrayBuilder deposited = Json.createArrayBuilder();
+        JsonArrayBuilder deposited = JSON.createArrayBuilder();
         stake.depositedBy().forEach(id -> deposited.add(id.equals(stake.player1Id()) ? stake.wallet1() : stake.wallet2()));
-        return Json.createObjectBuilder().add("status", stake.status().name()).add("wager", stake.wager())
+        return JSON.createObjectBuilder().add("status", stake.status().name()).add("wager", stake.wager())
                 .add("depositedBy", deposited).build();
     }
 
     private static JsonObject after(GameCancelled cancelled) {
-        JsonArrayBuilder refunds = Json.createArrayBuilder();
-        cancelled.refunds().forEach(r -> refunds.add(Json.createObjectBuilder().add("seat", r.seat().name())
+        JsonArrayBuilder refunds = JSON.createArrayBuilder();
+        cancelled.refunds().forEach(r -> refunds.add(JSON.createObjectBuilder().add("seat", r.seat().name())
                 .add("wallet", r.wallet()).add("lamports", r.lamports())));
-        return Json.createObjectBuilder().add("status", "ABORTED").add("refunds", refunds).build();
+        return JSON.createObjectBuilder().add("status", "ABORTED").add("refunds", refunds).build();
     }
 }

@@ -5,10 +5,10 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -29,6 +29,8 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class AdminAudit {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(AdminAudit.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -102,7 +104,7 @@ public class AdminAudit {
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader((String) text))) {
+        try (var reader = JSON.createReader(new StringReader((String) text))) {
             return reader.readValue();
         }
     }

@@ -1,7 +1,7 @@
 package com.solduel.auth;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,6 +19,8 @@ import java.util.UUID;
  * set-up (or a Kubernetes Secret) provides, never from the repository.
  */
 public final class JwtIssuer {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     /** The PEM label of an unencrypted PKCS#8 key, as {@code openssl genpkey} writes it. */
@@ -52,10 +54,10 @@ public final class JwtIssuer {
 
     /** A token for {@code subject} (the wallet) in {@code groups}, valid from {@code now} until {@code expiresAt}. */
     public String issue(String subject, Set<String> groups, Instant now, Instant expiresAt) {
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        JsonArrayBuilder groupArray = Json.createArrayBuilder();
+        String header = JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        JsonArrayBuilder groupArray = JSON.createArrayBuilder();
         groups.stream().sorted().forEach(groupArray::add);
-        String payload = Json.createObjectBuilder()
+        String payload = JSON.createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
                 .add("sub", subject)

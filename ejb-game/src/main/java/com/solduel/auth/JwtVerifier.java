@@ -3,13 +3,13 @@ package com.solduel.auth;
 import com.solduel.auth.AccessTokenRefusedException.Reason;
 import com.solduel.player.InvalidWalletAddressException;
 import com.solduel.player.WalletAddress;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,6 +31,8 @@ import java.util.Set;
  * JWT cannot read a query parameter) and unit tests use exactly the same checks.
  */
 public final class JwtVerifier {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Far above the ~600 characters of a real token; refuses absurd input before any parsing. */
     static final int MAX_TOKEN_CHARS = 8192;
@@ -147,7 +149,7 @@ public final class JwtVerifier {
     }
 
     private static JsonObject json(String base64url) {
-        try (var reader = Json.createReader(new StringReader(new String(decode(base64url), StandardCharsets.UTF_8)))) {
+        try (var reader = JSON.createReader(new StringReader(new String(decode(base64url), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException notAnObject) {
             throw new AccessTokenRefusedException(Reason.MALFORMED, "a part is not a JSON object");

@@ -1,7 +1,7 @@
 package com.solduel.matchmaking;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,15 +25,17 @@ public record MatchFound(
         String serverSeedSha256,
         @Schema(description = "Your opponent") MatchOpponent opponent) {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The {@code match_found} frame. */
     public JsonObject frame() {
-        var opponentJson = Json.createObjectBuilder().add("wallet", opponent.wallet()).add("rating", opponent.rating());
+        var opponentJson = JSON.createObjectBuilder().add("wallet", opponent.wallet()).add("rating", opponent.rating());
         if (opponent.username() != null) {
             opponentJson.add("username", opponent.username());
         } else {
             opponentJson.addNull("username");
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "match_found")
                 .add("gameId", gameId)
                 .add("gameType", gameType)

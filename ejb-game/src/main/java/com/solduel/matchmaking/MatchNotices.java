@@ -3,8 +3,8 @@ package com.solduel.matchmaking;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MatchNotices {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final String CHANNEL = "solduel:matchmaking:found";
 
     private static final Logger LOG = Logger.getLogger(MatchNotices.class.getName());
@@ -25,7 +27,7 @@ public class MatchNotices {
     RedisConnection redis;
 
     void matched(String wallet, MatchFound match) {
-        JsonObject message = Json.createObjectBuilder().add("wallet", wallet).add("frame", match.frame()).build();
+        JsonObject message = JSON.createObjectBuilder().add("wallet", wallet).add("frame", match.frame()).build();
         try {
             redis.client().publish(CHANNEL, message.toString());
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import com.solduel.shared.SolDuelException;
 import com.solduel.shared.SolDuelException.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +26,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class MatchQueue {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     RedisConnection redis;
@@ -166,6 +168,15 @@ public class MatchQueue {
         return store().ticket(wallet);
     }
 
+    /**
+     * Half the width of a queued ticket's rating range as of {@code now}: what widens while it
+     * waits (the socket side pushes a status when it changes), without asking Redis anything.
+     */
+    public int rangeHalfWidth(QueueTicket ticket, long now) {
+        SearchRange range = settings.policy(ticket.bucket()).range(ticket.rating(), Math.max(0, now - ticket.joinedAtMillis()));
+        return (range.max() - range.min()) / 2;
+    }
+
     /** The status of {@code ticket} as of {@code now}. */
     public QueueStatus status(QueueStore store, QueueTicket ticket, long now) {
         Bucket bucket = ticket.bucket();
@@ -212,7 +223,7 @@ public class MatchQueue {
     }
 
     static MatchFound readMatch(String frame) {
-        try (var reader = Json.createReader(new StringReader(frame))) {
+        try (var reader = JSON.createReader(new StringReader(frame))) {
             return MatchFound.read(reader.readObject());
         }
     }

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -69,6 +73,24 @@ public final class QueueStore {
 
     public Optional<QueueTicket> ticket(String wallet) {
         return QueueTicket.read(wallet, redis.hgetAll(QueueTicket.key(wallet)));
+    }
+
+    /**
+     * The tickets of {@code wallets} in one pipelined round trip (one per Redis node in a cluster)
+     * instead of one per wallet: a node's watcher reads all of its waiting players every second.
+     * A wallet without a ticket maps to empty.
+     */
+    public Map<String, Optional<QueueTicket>> tickets(Collection<String> wallets) {
+        Map<String, Response<Map<String, String>>> replies = new LinkedHashMap<>();
+        try (PipelineBase pipeline = redis.pipelined()) {
+            for (String wallet : wallets) {
+                replies.put(wallet, pipeline.hgetAll(QueueTicket.key(wallet)));
+            }
+            pipeline.sync();
+        }
+        Map<String, Optional<QueueTicket>> tickets = new LinkedHashMap<>();
+        replies.forEach((wallet, reply) -> tickets.put(wallet, QueueTicket.read(wallet, reply.get())));
+        return tickets;
     }
 
     /** Deletes the wallet's ticket if it is still the one joined at {@code joinedAtMillis}. */

@@ -1,9 +1,9 @@
 package com.solduel.solana;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -18,6 +18,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * {@link #toString()} names its address only.
  */
 public final class SolanaKeypair {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int KEYPAIR_BYTES = 64;
     private static final int HALF = 32;
@@ -37,7 +39,7 @@ public final class SolanaKeypair {
     public static SolanaKeypair load(Path file) throws IOException {
         byte[] bytes = new byte[KEYPAIR_BYTES];
         try (Reader reader = Files.newBufferedReader(file);
-             var json = Json.createReader(reader)) {
+             var json = JSON.createReader(reader)) {
             JsonArray array = json.readArray();
             if (array.size() != KEYPAIR_BYTES) {
                 throw new IllegalArgumentException("it holds " + array.size() + " values, not 64");

@@ -180,6 +180,32 @@ class PairingScriptTest {
         assertThat(store.ticket("w").orElseThrow().gameId()).hasValue(7);
     }
 
+    @Test
+    void theWatchersPipelinedReadGivesEachWalletItsOwnTicketOrNone() {
+        long expires = System.currentTimeMillis() + 60_000;
+        List<String> wallets = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String wallet = "w" + i;
+            wallets.add(wallet);
+            if (i % 5 != 0) {
+                assertThat(store.createTicket(QueueTicket.queued(wallet, BUCKET, T0 + i, 1000 + i, QueueTicket.Via.WS,
+                        java.util.Optional.empty()), expires)).isTrue();
+            }
+        }
+        assertThat(store.markMatched("w7", T0 + 7, 70, "{}", 60_000)).isTrue();
+
+        Map<String, java.util.Optional<QueueTicket>> tickets = store.tickets(wallets);
+
+        assertThat(tickets).hasSize(500);
+        for (String wallet : wallets) {
+            assertThat(tickets.get(wallet)).as(wallet).isEqualTo(store.ticket(wallet));
+        }
+        assertThat(tickets.get("w0")).isEmpty();
+        assertThat(tickets.get("w3").orElseThrow().rating()).isEqualTo(1003);
+        assertThat(tickets.get("w7").orElseThrow().gameId()).hasValue(70);
+        assertThat(store.tickets(List.of())).isEmpty();
+    }
+
     /**
      * 2,000 players join three buckets from 16 threads while two pairing loops (two nodes) run the
      * script against the same Redis: nobody is paired twice or with themselves, each bucket ends

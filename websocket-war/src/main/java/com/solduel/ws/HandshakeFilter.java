@@ -4,7 +4,7 @@ import com.solduel.auth.AccessTokenRefusedException;
 import com.solduel.player.PlayerBannedException;
 import com.solduel.shared.SolDuelException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 @WebFilter(urlPatterns = GameEndpoint.PATH)
 public class HandshakeFilter extends HttpFilter {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The code of a handshake from a browser origin that is not allowed. */
     static final String ORIGIN_NOT_ALLOWED = "origin-not-allowed";
@@ -82,7 +84,7 @@ public class HandshakeFilter extends HttpFilter {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("type", "https://solduel.dev/problems/" + code)
                 .add("title", title)
                 .add("status", status)

@@ -21,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +49,8 @@ import redis.clients.jedis.JedisPubSub;
  */
 @ApplicationScoped
 public class MatchmakingSockets {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(MatchmakingSockets.class.getName());
     private static final long WATCH_MILLIS = 1_000;
@@ -224,7 +226,7 @@ public class MatchmakingSockets {
     }
 
     private static boolean wagered(String frame) {
-        try (var reader = Json.createReader(new StringReader(frame))) {
+        try (var reader = JSON.createReader(new StringReader(frame))) {
             JsonObject match = reader.readObject();
             return match.containsKey("wager") && match.getJsonNumber("wager").longValue() > 0;
         } catch (RuntimeException unreadable) {
@@ -244,7 +246,7 @@ public class MatchmakingSockets {
                 connection.subscribe(new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String message) {
-                        try (var reader = Json.createReader(new StringReader(message))) {
+                        try (var reader = JSON.createReader(new StringReader(message))) {
                             JsonObject json = reader.readObject();
                             String wallet = json.getString("wallet");
                             if (sockets.containsKey(wallet) || waiting.containsKey(wallet)) {
@@ -280,10 +282,12 @@ public class MatchmakingSockets {
             boolean lostData = epoch != null && !epoch.equals(current);
             epoch = current;
             long now = System.currentTimeMillis();
-            for (Map.Entry<String, Waiting> entry : waiting.entrySet()) {
+            Map<String, Waiting> watched = Map.copyOf(waiting);
+            Map<String, Optional<QueueTicket>> tickets = store.tickets(watched.keySet());
+            for (Map.Entry<String, Waiting> entry : watched.entrySet()) {
                 String wallet = entry.getKey();
                 Waiting w = entry.getValue();
-                Optional<QueueTicket> ticket = store.ticket(wallet);
+                Optional<QueueTicket> ticket = tickets.get(wallet);
                 if (ticket.isPresent() && ticket.get().joinedAtMillis() == w.joinedAt) {
                     QueueTicket t = ticket.get();
                     if (t.status() == QueueTicket.Status.MATCHED) {
@@ -310,11 +314,12 @@ public class MatchmakingSockets {
         }
     }
 
+    /** A status when the range widened or the interval passed; only then is the queue position read from Redis. */
     private void pushStatus(QueueStore store, String wallet, Waiting w, QueueTicket ticket, long now) {
-        QueueStatus status = queue.status(store, ticket, now);
-        int width = width(status);
+        int width = queue.rangeHalfWidth(ticket, now);
         if (width != w.lastWidth || now - w.lastStatusAt >= settings.statusIntervalMillis()) {
-            w.lastWidth = width;
+            QueueStatus status = queue.status(store, ticket, now);
+            w.lastWidth = width(status);
             w.lastStatusAt = now;
             tell(wallet, ServerFrames.queueStatus(status, false));
         }

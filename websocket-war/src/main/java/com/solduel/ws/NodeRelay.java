@@ -26,6 +26,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -69,6 +70,8 @@ public class NodeRelay {
 
     private static final Logger LOG = Logger.getLogger(NodeRelay.class.getName());
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    /** Looked up once: each of Json's static methods looks the provider up again (a ServiceLoader search). */
+    private static final JsonProvider JSONP = JsonProvider.provider();
 
     @Inject
     RedisConnection redis;
@@ -300,7 +303,7 @@ public class NodeRelay {
                 }
             } else {
                 JsonObject json;
-                try (var reader = Json.createReader(new StringReader(message))) {
+                try (var reader = JSONP.createReader(new StringReader(message))) {
                     json = reader.readObject();
                 }
                 switch (json.getString("t")) {

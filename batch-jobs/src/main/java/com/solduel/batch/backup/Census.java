@@ -1,8 +1,8 @@
 package com.solduel.batch.backup;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * source inside the dump's own snapshot, so it is exactly what the dump holds.
  */
 public record Census(Map<String, Long> rows, long ledgerSum, long ledgerAccounts, String ledgerBalancesMd5) {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** One row per table of schema public: its name and row count (the same SQL on the source and on a restored copy). */
     public static final String ROWS_SQL = "SELECT table_name, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', "
@@ -71,14 +73,14 @@ public record Census(Map<String, Long> rows, long ledgerSum, long ledgerAccounts
     }
 
     public String toJson() {
-        JsonObjectBuilder tables = Json.createObjectBuilder();
+        JsonObjectBuilder tables = JSON.createObjectBuilder();
         rows.forEach(tables::add);
-        return Json.createObjectBuilder().add("rows", tables).add("ledgerSum", ledgerSum).add("ledgerAccounts", ledgerAccounts)
+        return JSON.createObjectBuilder().add("rows", tables).add("ledgerSum", ledgerSum).add("ledgerAccounts", ledgerAccounts)
                 .add("ledgerBalancesMd5", ledgerBalancesMd5).build().toString();
     }
 
     public static Census fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             JsonObject census = reader.readObject();
             Map<String, Long> rows = new TreeMap<>();
             census.getJsonObject("rows").forEach((table, count) -> rows.put(table, Long.parseLong(count.toString())));

@@ -6,10 +6,10 @@ import com.solduel.game.table.DepositCounted;
 import com.solduel.game.table.DepositRequired;
 import com.solduel.game.table.GameCancelled;
 import com.solduel.game.table.GameMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 record DepositNotice(String from, long gameId, Change change, PerSeat<DepositRequired> required,
                      Optional<Credit> credit, Optional<GameCancelled> cancelled) {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     enum Change { OPENED, CREDITED, CANCELLED }
 
@@ -63,24 +65,24 @@ record DepositNotice(String from, long gameId, Change change, PerSeat<DepositReq
     }
 
     String text() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("from", from).add("gameId", gameId).add("change", change.name());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("from", from).add("gameId", gameId).add("change", change.name());
         if (required != null) {
-            json.add("required", Json.createObjectBuilder().add("P1", required(required.p1())).add("P2", required(required.p2())));
+            json.add("required", JSON.createObjectBuilder().add("P1", required(required.p1())).add("P2", required(required.p2())));
         }
-        credit.ifPresent(c -> json.add("credit", Json.createObjectBuilder().add("seat", c.seat().name())
+        credit.ifPresent(c -> json.add("credit", JSON.createObjectBuilder().add("seat", c.seat().name())
                 .add("wallet", c.wallet()).add("lamports", c.lamports()).add("gameStatus", c.gameStatus())));
         cancelled.ifPresent(c -> {
-            JsonArrayBuilder refunds = Json.createArrayBuilder();
-            c.refunds().forEach(r -> refunds.add(Json.createObjectBuilder().add("seat", r.seat().name())
+            JsonArrayBuilder refunds = JSON.createArrayBuilder();
+            c.refunds().forEach(r -> refunds.add(JSON.createObjectBuilder().add("seat", r.seat().name())
                     .add("wallet", r.wallet()).add("lamports", r.lamports())));
-            json.add("cancelled", Json.createObjectBuilder().add("reason", c.reason()).add("refunds", refunds));
+            json.add("cancelled", JSON.createObjectBuilder().add("reason", c.reason()).add("refunds", refunds));
         });
         return json.build().toString();
     }
 
     static DepositNotice read(String text) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             json = reader.readObject();
         }
         long gameId = json.getJsonNumber("gameId").longValue();
@@ -103,7 +105,7 @@ record DepositNotice(String from, long gameId, Change change, PerSeat<DepositReq
     }
 
     private static JsonObject required(DepositRequired r) {
-        return Json.createObjectBuilder().add("vault", r.vault()).add("lamports", r.lamports()).add("memo", r.memo())
+        return JSON.createObjectBuilder().add("vault", r.vault()).add("lamports", r.lamports()).add("memo", r.memo())
                 .add("deadline", r.deadlineMillis()).add("deposited", r.deposited())
                 .add("opponentDeposited", r.opponentDeposited()).build();
     }

@@ -22,9 +22,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +43,8 @@ import java.util.OptionalLong;
  */
 @Stateless
 public class GameRecords {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The SQLSTATE of the action-log fence (changelog 004): the writer's epoch is stale. */
     static final String STALE_EPOCH = "SDF01";
@@ -80,9 +82,9 @@ public class GameRecords {
             throw new GameRefusedException("too-many-open-challenges", Kind.CONFLICT, "you already have " + open
                     + " open challenges (at most " + maxOpen + "): wait for an opponent to join one, or for one to expire");
         }
-        var metadata = Json.createObjectBuilder()
+        var metadata = JSON.createObjectBuilder()
                 .add("bestOf", options.bestOf())
-                .add("clientSeeds", Json.createObjectBuilder().add("P1", creatorSeed.value()));
+                .add("clientSeeds", JSON.createObjectBuilder().add("P1", creatorSeed.value()));
         addWagerTerms(metadata, wager, houseFeeBps);
         GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(),
                 metadata.build().toString(), wager, rated);
@@ -117,8 +119,8 @@ public class GameRecords {
                     "game " + game.id() + " already has two players");
         }
         JsonObject metadata = parse(game.metadata());
-        JsonObject seeds = Json.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
-        String joined = Json.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
+        JsonObject seeds = JSON.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
+        String joined = JSON.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
         game.seatSecondPlayer(p2.id(), joined, depositWindow);
         return game;
     }
@@ -166,9 +168,9 @@ public class GameRecords {
         if (!unavailable.isEmpty()) {
             throw new MatchUnavailableException(unavailable);
         }
-        var terms = Json.createObjectBuilder()
+        var terms = JSON.createObjectBuilder()
                 .add("bestOf", options.bestOf())
-                .add("clientSeeds", Json.createObjectBuilder().add("P1", clientSeeds.p1().value()).add("P2", clientSeeds.p2().value()))
+                .add("clientSeeds", JSON.createObjectBuilder().add("P1", clientSeeds.p1().value()).add("P2", clientSeeds.p2().value()))
                 .add("matchId", matchId);
         addWagerTerms(terms, wager, houseFeeBps);
         JsonObject metadata = terms.build();
@@ -291,10 +293,10 @@ public class GameRecords {
         finished.fire(event);
 
         Optional<Settlement> settlement = ratingsChangedBy(gameId, ids);
-        JsonArrayBuilder forfeits = Json.createArrayBuilder();
-        log.forfeits().forEach(f -> forfeits.add(Json.createObjectBuilder().add("seat", f.seat().name())
+        JsonArrayBuilder forfeits = JSON.createArrayBuilder();
+        log.forfeits().forEach(f -> forfeits.add(JSON.createObjectBuilder().add("seat", f.seat().name())
                 .add("cause", f.cause().name())));
-        var result = Json.createObjectBuilder()
+        var result = JSON.createObjectBuilder()
                 .add("outcome", outcome.code())
                 .add("reason", outcome.reason())
                 .add("turnsPlayed", log.match().turnsPlayed())
@@ -302,7 +304,7 @@ public class GameRecords {
                 .add("actionLogSha256", com.solduel.game.verify.ActionLogDigest.of(log.match()))
                 .add("forfeits", forfeits);
         settlement.ifPresent(s -> result.add("ratings", perSeat(s.ratings())).add("ratingChanges", perSeat(s.ratingChanges())));
-        String metadata = Json.createObjectBuilder(parse(game.metadata())).add("result", result).build().toString();
+        String metadata = JSON.createObjectBuilder(parse(game.metadata())).add("result", result).build().toString();
         if (event.abandoned()) {
             game.abort(metadata);
         } else {
@@ -404,11 +406,11 @@ public class GameRecords {
     }
 
     private static JsonObject perSeat(PerSeat<Integer> values) {
-        return Json.createObjectBuilder().add("P1", values.p1()).add("P2", values.p2()).build();
+        return JSON.createObjectBuilder().add("P1", values.p1()).add("P2", values.p2()).build();
     }
 
     static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
+        try (var reader = JSON.createReader(new StringReader(json == null ? "{}" : json))) {
             return reader.readObject();
         }
     }

@@ -3,8 +3,8 @@ package com.solduel.game.live;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.logging.Level;
@@ -18,6 +18,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class NodeRegistry {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The Redis hash of heartbeats. */
     public static final String KEY = "solduel:nodes";
@@ -37,7 +39,7 @@ public class NodeRegistry {
     /** Tells the others this node is alive and how full it is. */
     void beat(long owned, long max) {
         long now = System.currentTimeMillis();
-        redis.client().hset(KEY, node.id(), Json.createObjectBuilder().add("at", now).add("owned", owned).add("max", max)
+        redis.client().hset(KEY, node.id(), JSON.createObjectBuilder().add("at", now).add("owned", owned).add("max", max)
                 .build().toString());
         redis.client().hgetAll(KEY).forEach((id, beat) -> {
             if (now - read(beat).getJsonNumber("at").longValue() > FORGET_AFTER_MILLIS) {
@@ -87,7 +89,7 @@ public class NodeRegistry {
     }
 
     private static JsonObject read(String beat) {
-        try (var reader = Json.createReader(new StringReader(beat))) {
+        try (var reader = JSON.createReader(new StringReader(beat))) {
             return reader.readObject();
         }
     }

@@ -6,10 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class SessionStore {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The session layout this code writes and reads. */
     public static final int FORMAT = 2;
@@ -80,12 +82,12 @@ public class SessionStore {
 
     /** Mirrors {@code rows} of a game owned under {@code epoch}. */
     void save(long gameId, long epoch, List<LogRow> rows) {
-        JsonArrayBuilder log = Json.createArrayBuilder();
+        JsonArrayBuilder log = JSON.createArrayBuilder();
         for (LogRow row : rows) {
-            log.add(Json.createObjectBuilder().add("seq", row.sequence()).add("type", LogRowJson.type(row).name())
+            log.add(JSON.createObjectBuilder().add("seq", row.sequence()).add("type", LogRowJson.type(row).name())
                     .add("data", LogRowJson.data(row)));
         }
-        String session = Json.createObjectBuilder().add("format", FORMAT).add("gameId", gameId).add("epoch", epoch)
+        String session = JSON.createObjectBuilder().add("format", FORMAT).add("gameId", gameId).add("epoch", epoch)
                 .add("rows", log).build().toString();
         try {
             redis.client().setex(key(gameId), ttlSeconds, session);
@@ -103,7 +105,7 @@ public class SessionStore {
                 return Optional.empty();
             }
             JsonObject session;
-            try (var reader = Json.createReader(new StringReader(json))) {
+            try (var reader = JSON.createReader(new StringReader(json))) {
                 session = reader.readObject();
             }
             if (session.getInt("format", 0) != FORMAT) {

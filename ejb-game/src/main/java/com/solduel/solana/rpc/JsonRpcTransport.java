@@ -1,12 +1,12 @@
 package com.solduel.solana.rpc;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
  */
 @ApplicationScoped
 public class JsonRpcTransport {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -111,7 +113,7 @@ public class JsonRpcTransport {
                     + excerpt(response.body()));
         }
         JsonObject body;
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JSON.createReader(new StringReader(response.body()))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw badResponse(endpoint, request, "not a JSON object", response.body());

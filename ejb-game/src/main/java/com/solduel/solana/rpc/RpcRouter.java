@@ -1,9 +1,9 @@
 package com.solduel.solana.rpc;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * CDI side ({@link RpcEndpointPool}) wires it, retries come from {@link RpcFailover}.
  */
 final class RpcRouter {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(RpcRouter.class.getName());
 
@@ -152,7 +154,7 @@ final class RpcRouter {
             Duration timeout = endpoint.config().timeout();
             longest = timeout.compareTo(longest) > 0 ? timeout : longest;
             JsonRpcRequest getSlot = JsonRpcRequest.of("getSlot",
-                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("commitment", "processed")).build());
+                    JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("commitment", "processed")).build());
             long start = System.nanoTime();
             checks.add(transport.postAsync(endpoint.url(), getSlot, timeout)
                     .handle((answer, failure) -> {

@@ -2,13 +2,13 @@ package com.solduel.solana.rpc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SolanaRpc {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     RpcEndpointPool pool;
@@ -90,7 +92,7 @@ public class SolanaRpc {
     public String sendTransaction(String type, byte[] signedTransaction) {
         JsonArray params = params()
                 .add(Base64.getEncoder().encodeToString(signedTransaction))
-                .add(Json.createObjectBuilder()
+                .add(JSON.createObjectBuilder()
                         .add("encoding", "base64")
                         .add("skipPreflight", false)
                         .add("preflightCommitment", Commitment.CONFIRMED.wire()))
@@ -114,10 +116,10 @@ public class SolanaRpc {
      */
     public List<Optional<SignatureStatus>> getSignatureStatuses(List<String> signatures,
                                                                 boolean searchTransactionHistory) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         signatures.forEach(list::add);
         JsonObject result = result(pool.call("getSignatureStatuses", params().add(list)
-                .add(Json.createObjectBuilder().add("searchTransactionHistory", searchTransactionHistory))
+                .add(JSON.createObjectBuilder().add("searchTransactionHistory", searchTransactionHistory))
                 .build()));
         List<Optional<SignatureStatus>> statuses = new ArrayList<>();
         for (JsonValue value : result.getJsonArray("value")) {
@@ -141,7 +143,7 @@ public class SolanaRpc {
             throw new IllegalArgumentException("getTransaction needs confirmed or finalized commitment, not processed");
         }
         JsonValue result = pool.call("getTransaction", params().add(signature)
-                .add(Json.createObjectBuilder()
+                .add(JSON.createObjectBuilder()
                         .add("commitment", commitment.wire())
                         .add("encoding", "json")
                         .add("maxSupportedTransactionVersion", 0))
@@ -174,7 +176,7 @@ public class SolanaRpc {
             throw new IllegalArgumentException("getTransaction needs confirmed or finalized commitment, not processed");
         }
         JsonObject response = pool.call("getTransaction", params().add(signature)
-                .add(Json.createObjectBuilder()
+                .add(JSON.createObjectBuilder()
                         .add("commitment", commitment.wire())
                         .add("encoding", "json")
                         .add("maxSupportedTransactionVersion", 0))
@@ -206,7 +208,7 @@ public class SolanaRpc {
         if (limit < 1 || limit > 1000 || commitment == Commitment.PROCESSED) {
             throw new IllegalArgumentException("limit 1..1000 and confirmed or finalized commitment");
         }
-        var config = Json.createObjectBuilder().add("commitment", commitment.wire()).add("limit", limit);
+        var config = JSON.createObjectBuilder().add("commitment", commitment.wire()).add("limit", limit);
         if (before != null) {
             config.add("before", before);
         }
@@ -246,11 +248,11 @@ public class SolanaRpc {
     }
 
     private static JsonArrayBuilder params() {
-        return Json.createArrayBuilder();
+        return JSON.createArrayBuilder();
     }
 
     private static JsonObject config(Commitment commitment) {
-        return Json.createObjectBuilder().add("commitment", commitment.wire()).build();
+        return JSON.createObjectBuilder().add("commitment", commitment.wire()).build();
     }
 
     private static JsonObject result(JsonObject response) {

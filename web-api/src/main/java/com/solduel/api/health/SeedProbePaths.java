@@ -3,9 +3,9 @@ package com.solduel.api.health;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.health.Readiness;
 @WebServlet("/ready")
 public class SeedProbePaths extends HttpServlet {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     @Any
     @Readiness
@@ -30,18 +32,18 @@ public class SeedProbePaths extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean up = true;
-        JsonArrayBuilder checks = Json.createArrayBuilder();
+        JsonArrayBuilder checks = JSON.createArrayBuilder();
         for (HealthCheck check : readinessChecks) {
             HealthCheckResponse result = check.call();
             up &= result.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder entry = Json.createObjectBuilder()
+            JsonObjectBuilder entry = JSON.createObjectBuilder()
                     .add("name", result.getName())
                     .add("status", result.getStatus().name());
             checks.add(entry);
         }
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
                 .add("checks", checks)
                 .build()

@@ -1,11 +1,11 @@
 package com.solduel.api.input;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
@@ -19,6 +19,8 @@ import java.math.BigInteger;
  */
 final class RawJson {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Nesting deeper than this is refused before it costs anything (SPEC §16: JSON depth is capped). */
     static final int MAX_DEPTH = 32;
 
@@ -26,7 +28,7 @@ final class RawJson {
     }
 
     static JsonValue read(Reader text) {
-        try (JsonParser parser = Json.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(text)) {
             if (!parser.hasNext()) {
                 throw new JsonException("empty document");
             }
@@ -44,7 +46,7 @@ final class RawJson {
         }
         return switch (event) {
             case START_OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
                     String key = parser.getString();
                     object.add(key, value(parser, parser.next(), depth + 1));
@@ -52,13 +54,13 @@ final class RawJson {
                 yield object.build();
             }
             case START_ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
                     array.add(value(parser, next, depth + 1));
                 }
                 yield array.build();
             }
-            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_STRING -> JSON.createValue(parser.getString());
             case VALUE_NUMBER -> new Number(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;

@@ -23,6 +23,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,8 @@ import java.util.function.Function;
 public final class GameWire {
 
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    /** Looked up once: each of Json's static methods looks the provider up again (a ServiceLoader search). */
+    private static final JsonProvider JSONP = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     /**
@@ -73,8 +76,8 @@ public final class GameWire {
         if (message instanceof GameStarted started) {
             return JSON.createObjectBuilder().add("type", "game_started").add("gameId", started.gameId())
                     .add("version", started.version()).add("gameType", started.gameType().name())
-                    .add("bestOf", started.bestOf()).add("players", seats(started.wallets(), Json::createValue))
-                    .add("clientSeeds", seats(started.clientSeeds(), Json::createValue))
+                    .add("bestOf", started.bestOf()).add("players", seats(started.wallets(), JSONP::createValue))
+                    .add("clientSeeds", seats(started.clientSeeds(), JSONP::createValue))
                     .add("serverSeedSha256", started.serverSeedSha256()).build();
         }
         if (message instanceof PlayerActed acted) {
@@ -131,15 +134,15 @@ public final class GameWire {
                 .add("bestOf", s.bestOf())
                 .add("status", s.status().name())
                 .add("version", s.version())
-                .add("seat", s.seat() == null ? JsonValue.NULL : Json.createValue(s.seat().name()))
+                .add("seat", s.seat() == null ? JsonValue.NULL : JSONP.createValue(s.seat().name()))
                 .add("players", seats(s.wallets(), GameWire::nullable))
                 .add("clientSeeds", seats(s.clientSeeds(), GameWire::nullable))
                 .add("serverSeedSha256", s.serverSeedSha256())
                 .add("turn", s.turn())
-                .add("turnDeadline", s.turnDeadline().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("turnDeadline", s.turnDeadline().<JsonValue>map(JSONP::createValue).orElse(JsonValue.NULL))
                 .add("finished", s.status() == StateSnapshot.Status.FINISHED)
                 .add("connected", seats(s.connected(), b -> b ? JsonValue.TRUE : JsonValue.FALSE))
-                .add("lastClientSeq", s.lastClientSeq().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("lastClientSeq", s.lastClientSeq().<JsonValue>map(JSONP::createValue).orElse(JsonValue.NULL))
                 .add("view", s.view() == null ? JsonValue.NULL : toJson(s.view()))
                 .add("gameOver", s.gameOver().<JsonValue>map(GameWire::gameOver).orElse(JsonValue.NULL))
                 .build();
@@ -156,10 +159,10 @@ public final class GameWire {
                 .add("gameId", turn.gameId())
                 .add("version", turn.version())
                 .add("turn", turn.turn())
-                .add("moves", seats(turn.moves(), Json::createValue))
+                .add("moves", seats(turn.moves(), JSONP::createValue))
                 .add("timedOut", timed)
                 .add("events", events)
-                .add("score", seats(turn.score(), Json::createValue))
+                .add("score", seats(turn.score(), JSONP::createValue))
                 .add("actionLogSha256", turn.actionLogSha256());
         turn.nextTurn().ifPresent(next -> frame.add("nextTurn", next));
         return frame.build();
@@ -175,15 +178,15 @@ public final class GameWire {
                 .add("version", over.version())
                 .add("outcome", over.outcome().code())
                 .add("reason", over.outcome().reason())
-                .add("winner", over.winner().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
+                .add("winner", over.winner().<JsonValue>map(JSONP::createValue).orElse(JsonValue.NULL))
                 .add("forfeits", forfeits)
-                .add("score", seats(over.score(), Json::createValue))
+                .add("score", seats(over.score(), JSONP::createValue))
                 .add("turnsPlayed", over.turnsPlayed())
                 .add("serverSeed", over.serverSeed())
                 .add("serverSeedSha256", over.serverSeedSha256())
                 .add("actionLogSha256", over.actionLogSha256());
-        over.settlement().ifPresent(s -> frame.add("ratings", seats(s.ratings(), Json::createValue))
-                .add("ratingChanges", seats(s.ratingChanges(), Json::createValue)));
+        over.settlement().ifPresent(s -> frame.add("ratings", seats(s.ratings(), JSONP::createValue))
+                .add("ratingChanges", seats(s.ratingChanges(), JSONP::createValue)));
         return frame.build();
     }
 
@@ -193,11 +196,11 @@ public final class GameWire {
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSONP.createValue(value);
     }
 
     private static JsonValue toJson(Object value) {
-        try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
+        try (var reader = JSONP.createReader(new StringReader(JSONB.toJson(value)))) {
             return reader.readValue();
         }
     }
