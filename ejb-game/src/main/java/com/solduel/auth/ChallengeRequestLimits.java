@@ -1,5 +1,6 @@
 package com.solduel.auth;
 
+import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import com.solduel.player.WalletAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChallengeRequestLimits {
 
     /** KEYS[1] the window's counter, ARGV[1] the window in millis: the count after this request. */
-    private static final String COUNT = """
+    private static final LuaScript COUNT = LuaScript.of("""
             local n = redis.call('INCR', KEYS[1])
             if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return n
-            """;
+            """);
 
     @Inject
     RedisConnection redis;
@@ -54,7 +55,7 @@ public class ChallengeRequestLimits {
     }
 
     private boolean spent(String key, long limit) {
-        Object count = redis.client().eval(COUNT, List.of(key), List.of(Long.toString(windowSeconds * 1000)));
+        Object count = COUNT.eval(redis.client(), List.of(key), List.of(Long.toString(windowSeconds * 1000)));
         return count instanceof Long n && n > limit;
     }
 

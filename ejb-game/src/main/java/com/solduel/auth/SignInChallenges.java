@@ -1,5 +1,6 @@
 package com.solduel.auth;
 
+import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import com.solduel.player.WalletAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class SignInChallenges {
      * field, its message, the TTL millis. Drops expired fields, then this address's oldest beyond
      * the cap, adds the new one and keeps the key alive as long as its newest field.
      */
-    private static final String OPEN = """
+    private static final LuaScript OPEN = LuaScript.of("""
             local now = tonumber(ARGV[1])
             local mine = {}
             for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
@@ -49,7 +50,7 @@ public class SignInChallenges {
               redis.call('PEXPIRE', KEYS[1], ARGV[6])
             end
             return dropped
-            """;
+            """);
 
     private final RedisConnection redis;
 
@@ -80,7 +81,7 @@ public class SignInChallenges {
                      Instant expiresAt, int capPerAddress) {
         String field = field(clientAddress, expiresAt, nonce);
         long ttlMillis = Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli());
-        redis.client().eval(OPEN, List.of(key(wallet)), List.of(Long.toString(now.toEpochMilli()), clientAddress,
+        OPEN.eval(redis.client(), List.of(key(wallet)), List.of(Long.toString(now.toEpochMilli()), clientAddress,
                 Integer.toString(capPerAddress), field, messageText, Long.toString(ttlMillis)));
     }
 

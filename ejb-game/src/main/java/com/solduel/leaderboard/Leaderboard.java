@@ -1,6 +1,7 @@
 package com.solduel.leaderboard;
 
 import com.solduel.game.rules.GameType;
+import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class Leaderboard {
      * Upserts players: ARGV is (wallet, score, encoded, ratedGames) per player. A value with more
      * rated games than the one offered is newer and stays (two mirrors may finish out of order).
      */
-    private static final String MIRROR = """
+    private static final LuaScript MIRROR = LuaScript.of("""
             local applied = 0
             for i = 1, #ARGV, 4 do
               local old = redis.call('HGET', KEYS[2], ARGV[i])
@@ -48,10 +49,10 @@ public class Leaderboard {
                 applied = applied + 1
               end
             end
-            return applied""";
+            return applied""");
 
     /** {total, first position, members, values} of a slice, or nil while the board is not built. */
-    private static final String SLICE = """
+    private static final LuaScript SLICE = LuaScript.of("""
             if redis.call('GET', KEYS[3]) ~= ARGV[3] then return false end
             local from = tonumber(ARGV[1])
             local count = tonumber(ARGV[2])
@@ -64,13 +65,13 @@ public class Leaderboard {
             local members = redis.call('ZREVRANGE', KEYS[1], from, from + count - 1)
             local values = {}
             if #members > 0 then values = redis.call('HMGET', KEYS[2], unpack(members)) end
-            return {redis.call('ZCARD', KEYS[1]), from, members, values}""";
+            return {redis.call('ZCARD', KEYS[1]), from, members, values}""");
 
-    private static final String RANK = """
+    private static final LuaScript RANK = LuaScript.of("""
             if redis.call('GET', KEYS[2]) ~= ARGV[2] then return false end
             local rank = redis.call('ZREVRANK', KEYS[1], ARGV[1])
             if not rank then return -1 end
-            return rank""";
+            return rank""");
 
     @Inject
     RedisConnection redis;
@@ -135,7 +136,7 @@ public class Leaderboard {
     /** The 1-based rank of {@code wallet} on the board of {@code type}; empty when it is not on it. */
     public Optional<Long> rank(GameType type, String wallet) {
         try {
-            Object answer = redis.client().eval(RANK, List.of(key(type), builtKey(type)), List.of(wallet, FORMAT));
+            Object answer = RANK.eval(redis.client(), List.of(key(type), builtKey(type)), List.of(wallet, FORMAT));
             if (answer != null) {
                 long rank = ((Number) answer).longValue();
                 return rank < 0 ? Optional.empty() : Optional.of(rank + 1);
@@ -204,7 +205,7 @@ public class Leaderboard {
             args.add(p.encoded());
             args.add(Integer.toString(p.ratedGames()));
         }
-        redis.client().eval(MIRROR, List.of(key(type), entriesKey(type)), args);
+        MIRROR.eval(redis.client(), List.of(key(type), entriesKey(type)), args);
     }
 
     private void forgetTop(GameType type) {
@@ -215,7 +216,7 @@ public class Leaderboard {
     private Optional<LeaderboardPage> fromRedis(GameType type, List<String> args) {
         Object answer;
         try {
-            answer = redis.client().eval(SLICE, List.of(key(type), entriesKey(type), builtKey(type)), args);
+            answer = SLICE.eval(redis.client(), List.of(key(type), entriesKey(type), builtKey(type)), args);
         } catch (JedisException e) {
             LOG.log(Level.FINE, "leaderboard from PostgreSQL: Redis failed", e);
             return Optional.empty();

@@ -1,6 +1,7 @@
 package com.solduel.leaderboard;
 
 import com.solduel.game.rules.GameType;
+import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Asynchronous;
@@ -33,7 +34,7 @@ import redis.clients.jedis.params.SetParams;
 public class LeaderboardRebuilds {
 
     private static final Logger LOG = Logger.getLogger(LeaderboardRebuilds.class.getName());
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private static final LuaScript RELEASE = LuaScript.of("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0");
     private static final long LOCK_SECONDS = 120;
 
     @Inject
@@ -101,7 +102,7 @@ public class LeaderboardRebuilds {
                 }
             } finally {
                 try {
-                    redis.client().eval(RELEASE, List.of(lock), List.of(token));
+                    RELEASE.eval(redis.client(), List.of(lock), List.of(token));
                 } catch (JedisException e) {
                     LOG.log(Level.FINE, "rebuild lock not released (it expires)", e);
                 }

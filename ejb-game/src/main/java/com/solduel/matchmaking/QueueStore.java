@@ -1,5 +1,6 @@
 package com.solduel.matchmaking;
 
+import com.solduel.infra.redis.LuaScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,26 +32,26 @@ public final class QueueStore {
     /** A random value written once; when it changes or vanishes, Redis lost its data (restarted empty). */
     public static final String EPOCH_KEY = "matchmaking:epoch";
 
-    private static final String PAIR = script("pair.lua");
-    private static final String ENQUEUE = script("enqueue.lua");
-    private static final String REMOVE = script("remove.lua");
-    private static final String REQUEUE = script("requeue.lua");
-    private static final String CLAIM = script("claim.lua");
+    private static final LuaScript PAIR = LuaScript.of(script("pair.lua"));
+    private static final LuaScript ENQUEUE = LuaScript.of(script("enqueue.lua"));
+    private static final LuaScript REMOVE = LuaScript.of(script("remove.lua"));
+    private static final LuaScript REQUEUE = LuaScript.of(script("requeue.lua"));
+    private static final LuaScript CLAIM = LuaScript.of(script("claim.lua"));
     /** Creates a ticket unless the wallet has one: KEYS[1] ticket, ARGV expire-at ms then field, value pairs. */
-    private static final String CREATE_TICKET = "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end "
+    private static final LuaScript CREATE_TICKET = LuaScript.of("if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end "
             + "for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end "
-            + "redis.call('PEXPIREAT', KEYS[1], ARGV[1]) return 1";
+            + "redis.call('PEXPIREAT', KEYS[1], ARGV[1]) return 1");
     /** Marks a queued ticket's sockets gone (KEYS[1], ARGV[1] ms): 1 when marked. */
-    private static final String MARK_DISCONNECTED = "if redis.call('HGET', KEYS[1], 'status') ~= 'QUEUED' then return 0 end "
-            + "redis.call('HSET', KEYS[1], 'disconnectedAt', ARGV[1]) return 1";
+    private static final LuaScript MARK_DISCONNECTED = LuaScript.of("if redis.call('HGET', KEYS[1], 'status') ~= 'QUEUED' then return 0 end "
+            + "redis.call('HSET', KEYS[1], 'disconnectedAt', ARGV[1]) return 1");
     /** Turns a queued ticket joined at ARGV[1] into a matched one: ARGV keep ms, then field, value pairs. 1 when done. */
-    private static final String MARK_MATCHED = "if redis.call('HGET', KEYS[1], 'joinedAt') ~= ARGV[1] then return 0 end "
+    private static final LuaScript MARK_MATCHED = LuaScript.of("if redis.call('HGET', KEYS[1], 'joinedAt') ~= ARGV[1] then return 0 end "
             + "redis.call('HDEL', KEYS[1], 'disconnectedAt') "
             + "for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end "
-            + "redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1";
+            + "redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1");
     /** Deletes a ticket only if it is the one joined at ARGV[1] ms (a newer one stays). */
-    private static final String DELETE_TICKET = "if redis.call('HGET', KEYS[1], 'joinedAt') == ARGV[1] then "
-            + "return redis.call('DEL', KEYS[1]) end return 0";
+    private static final LuaScript DELETE_TICKET = LuaScript.of("if redis.call('HGET', KEYS[1], 'joinedAt') == ARGV[1] then "
+            + "return redis.call('DEL', KEYS[1]) end return 0");
 
     private final UnifiedJedis redis;
 
@@ -68,7 +69,7 @@ public final class QueueStore {
             args.add(field);
             args.add(value);
         });
-        return ((Long) redis.eval(CREATE_TICKET, List.of(QueueTicket.key(ticket.wallet())), args)) == 1L;
+        return ((Long) CREATE_TICKET.eval(redis, List.of(QueueTicket.key(ticket.wallet())), args)) == 1L;
     }
 
     public Optional<QueueTicket> ticket(String wallet) {
@@ -95,19 +96,19 @@ public final class QueueStore {
 
     /** Deletes the wallet's ticket if it is still the one joined at {@code joinedAtMillis}. */
     public boolean deleteTicket(String wallet, long joinedAtMillis) {
-        return ((Long) redis.eval(DELETE_TICKET, List.of(QueueTicket.key(wallet)), List.of(Long.toString(joinedAtMillis)))) == 1L;
+        return ((Long) DELETE_TICKET.eval(redis, List.of(QueueTicket.key(wallet)), List.of(Long.toString(joinedAtMillis)))) == 1L;
     }
 
     /** Records the game a queued ticket was matched into, kept {@code keepMillis} for clients that poll. */
     public boolean markMatched(String wallet, long joinedAtMillis, long gameId, String matchFrame, long keepMillis) {
-        return ((Long) redis.eval(MARK_MATCHED, List.of(QueueTicket.key(wallet)), List.of(Long.toString(joinedAtMillis),
+        return ((Long) MARK_MATCHED.eval(redis, List.of(QueueTicket.key(wallet)), List.of(Long.toString(joinedAtMillis),
                 Long.toString(keepMillis), "status", QueueTicket.Status.MATCHED.name(), "gameId", Long.toString(gameId),
                 "match", matchFrame))) == 1L;
     }
 
     /** The player's sockets are all gone: marks the ticket and remembers since when. */
     public boolean markDisconnected(String wallet, long nowMillis) {
-        boolean marked = ((Long) redis.eval(MARK_DISCONNECTED, List.of(QueueTicket.key(wallet)),
+        boolean marked = ((Long) MARK_DISCONNECTED.eval(redis, List.of(QueueTicket.key(wallet)),
                 List.of(Long.toString(nowMillis)))) == 1L;
         if (marked) {
             redis.zadd(DISCONNECTED_KEY, nowMillis, wallet);
@@ -135,14 +136,14 @@ public final class QueueStore {
 
     /** Adds the player to the bucket (both sorted sets); false when they wait there already. */
     public boolean enqueue(Bucket bucket, QueuedPlayer player) {
-        return ((Long) redis.eval(ENQUEUE, List.of(bucket.queueKey(), bucket.sinceKey()), List.of(player.wallet(),
+        return ((Long) ENQUEUE.eval(redis, List.of(bucket.queueKey(), bucket.sinceKey()), List.of(player.wallet(),
                 Integer.toString(player.rating()), Long.toString(player.joinedAtMillis())))) == 1L;
     }
 
     /** Removes the player from the bucket if still waiting there (and joined at {@code joinedAt}, when given). */
     public boolean remove(Bucket bucket, String wallet, OptionalLong joinedAtMillis) {
         String joined = joinedAtMillis.isPresent() ? Long.toString(joinedAtMillis.getAsLong()) : "";
-        return ((Long) redis.eval(REMOVE, List.of(bucket.queueKey(), bucket.sinceKey()), List.of(wallet, joined))) == 1L;
+        return ((Long) REMOVE.eval(redis, List.of(bucket.queueKey(), bucket.sinceKey()), List.of(wallet, joined))) == 1L;
     }
 
     /**
@@ -152,7 +153,7 @@ public final class QueueStore {
     @SuppressWarnings("unchecked")
     public PairingStep pair(Bucket bucket, long nowMillis, WideningPolicy policy, int maxPairs, long ttlMillis,
                             String callId, int candidatesPerSide) {
-        List<Object> answer = (List<Object>) redis.eval(PAIR, List.of(bucket.queueKey(), bucket.sinceKey(), bucket.pendingKey()),
+        List<Object> answer = (List<Object>) PAIR.eval(redis, List.of(bucket.queueKey(), bucket.sinceKey(), bucket.pendingKey()),
                 List.of(Long.toString(nowMillis), Integer.toString(maxPairs), Integer.toString(policy.start()),
                         Integer.toString(policy.step()), Long.toString(policy.stepMillis()), Integer.toString(policy.cap()),
                         Long.toString(ttlMillis), callId, Integer.toString(candidatesPerSide)));
@@ -184,14 +185,14 @@ public final class QueueStore {
             args.add(Integer.toString(player.rating()));
             args.add(Long.toString(player.joinedAtMillis()));
         }
-        return ((Long) redis.eval(REQUEUE, List.of(bucket(pair).queueKey(), bucket(pair).sinceKey(),
+        return ((Long) REQUEUE.eval(redis, List.of(bucket(pair).queueKey(), bucket(pair).sinceKey(),
                 bucket(pair).pendingKey()), args)) == 1L;
     }
 
     /** Claims the bucket's pending pairs untouched for {@code staleMillis}: this node recovers them now. */
     @SuppressWarnings("unchecked")
     public List<PendingPair> claimStale(Bucket bucket, long nowMillis, long staleMillis) {
-        List<Object> flat = (List<Object>) redis.eval(CLAIM, List.of(bucket.pendingKey()),
+        List<Object> flat = (List<Object>) CLAIM.eval(redis, List.of(bucket.pendingKey()),
                 List.of(Long.toString(nowMillis), Long.toString(staleMillis)));
         List<PendingPair> pairs = new ArrayList<>();
         for (int i = 0; i < flat.size(); i += 2) {

@@ -8,9 +8,9 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * A real redis-server (installed by scripts/setup.sh) on a free port for one test class; the
- * pairing scripts are tested against it, never against a mirror in Java.
+ * pairing scripts (and the other Lua scripts) are tested against it, never against a mirror in Java.
  */
-final class LocalRedis implements AutoCloseable {
+public final class LocalRedis implements AutoCloseable {
 
     private final int port;
     private final JedisPooled client;
@@ -20,7 +20,7 @@ final class LocalRedis implements AutoCloseable {
         this.client = new JedisPooled("127.0.0.1", port);
     }
 
-    static LocalRedis start() throws Exception {
+    public static LocalRedis start() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -52,7 +52,7 @@ final class LocalRedis implements AutoCloseable {
         }
     }
 
-    JedisPooled client() {
+    public JedisPooled client() {
         return client;
     }
 

@@ -1,5 +1,6 @@
 package com.solduel.game.live;
 
+import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +18,10 @@ import redis.clients.jedis.params.SetParams;
 @ApplicationScoped
 public class GameLeases {
 
-    private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('DEL', KEYS[1]) else return 0 end";
+    private static final LuaScript RENEW = LuaScript.of("if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end");
+    private static final LuaScript RELEASE = LuaScript.of("if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('DEL', KEYS[1]) else return 0 end");
 
     @Inject
     RedisConnection redis;
@@ -45,13 +46,13 @@ public class GameLeases {
 
     /** Extends this node's lease; false when this node does not hold it any more. */
     boolean renew(long gameId) {
-        Object renewed = redis.client().eval(RENEW, List.of(key(gameId)), List.of(node.id(), Long.toString(leaseMillis)));
+        Object renewed = RENEW.eval(redis.client(), List.of(key(gameId)), List.of(node.id(), Long.toString(leaseMillis)));
         return renewed instanceof Long n && n == 1L;
     }
 
     /** Gives the lease up (the game ended, or this node dropped it); a lease held by another node is left alone. */
     void release(long gameId) {
-        redis.client().eval(RELEASE, List.of(key(gameId)), List.of(node.id()));
+        RELEASE.eval(redis.client(), List.of(key(gameId)), List.of(node.id()));
     }
 
     /** The node holding the game's lease, if any. */

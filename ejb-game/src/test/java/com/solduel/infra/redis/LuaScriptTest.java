@@ -1,0 +1,44 @@
+package com.solduel.infra.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solduel.matchmaking.LocalRedis;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LuaScriptTest {
+
+    private static final LuaScript INCR_BY = LuaScript.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+
+    private static LocalRedis redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = LocalRedis.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        redis.close();
+    }
+
+    @Test
+    void aScriptRedisDoesNotKnowIsSentOnceAndThenRunByItsHash() {
+        redis.client().scriptFlush();
+        assertThat(redis.client().scriptExists(INCR_BY.sha1(), "n")).isFalse();
+
+        assertThat(INCR_BY.eval(redis.client(), List.of("n"), List.of("2"))).isEqualTo(2L);
+        assertThat(redis.client().scriptExists(INCR_BY.sha1(), "n")).as("loaded by the fallback").isTrue();
+        assertThat(INCR_BY.eval(redis.client(), List.of("n"), List.of("3"))).isEqualTo(5L);
+
+        redis.client().scriptFlush();   // as after a Redis restart
+        assertThat(INCR_BY.eval(redis.client(), List.of("n"), List.of("1"))).isEqualTo(6L);
+    }
+
+    @Test
+    void theHashIsRedisOwn() {
+        assertThat(INCR_BY.sha1()).isEqualTo(redis.client().scriptLoad("return redis.call('INCRBY', KEYS[1], ARGV[1])"));
+    }
+}
