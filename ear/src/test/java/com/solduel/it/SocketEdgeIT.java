@@ -256,6 +256,40 @@ class SocketEdgeIT {
         }
     }
 
+    /** A player who plays game after game on one socket is never refused: an ended game stops counting. */
+    @Test
+    void aGameThatEndedNoLongerCountsAgainstTheEightFollowed() {
+        Table played = Table.challenge("RPS", 1);
+        List<Long> waiting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            var created = GameApiIT.post("/api/games", "{\"gameType\":\"RPS\",\"bestOf\":1}", TestWallet.random().signIn());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            waiting.add(TestEnvironment.json(created).getJsonNumber("gameId").longValue());
+        }
+        try (GameSocket p1 = GameSocket.connect(played.p1Token()); GameSocket p2 = GameSocket.connect(played.p2Token());
+             GameSocket spectator = GameSocket.connect(TestWallet.random().signIn())) {
+            spectator.watch(played.gameId());
+            spectator.await("state", f -> f.getJsonNumber("gameId").longValue() == played.gameId());
+            for (int i = 0; i < 7; i++) {
+                long game = waiting.get(i);
+                spectator.watch(game);
+                spectator.await("state", f -> f.getJsonNumber("gameId").longValue() == game);
+            }
+            spectator.watch(waiting.get(7));
+            assertThat(spectator.await("error").getString("code")).as("eight live games followed").isEqualTo("too-many-games");
+
+            p1.join(played.gameId());
+            p2.join(played.gameId());
+            p1.await("state");
+            p2.await("state");
+            playTurn(played.gameId(), 1, p1, "ROCK", p2, "SCISSORS");
+            spectator.await("game_over", f -> f.getJsonNumber("gameId").longValue() == played.gameId());
+
+            spectator.watch(waiting.get(7));
+            spectator.await("state", f -> f.getJsonNumber("gameId").longValue() == waiting.get(7));
+        }
+    }
+
     @Test
     void aClientThatStopsReadingIsClosedWith1008() throws Exception {
         // A game with 121 versioned events: four rounds of best-of-5 RPS, each after nine ties.

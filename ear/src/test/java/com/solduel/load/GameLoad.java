@@ -2,6 +2,7 @@ package com.solduel.load;
 
 import com.solduel.solana.Base58;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
@@ -81,8 +82,16 @@ public final class GameLoad {
     private final Map<Long, FanoutAct> fanoutActs = new ConcurrentHashMap<>();
     private final AtomicLong fanoutSeq = new AtomicLong();
     private volatile boolean playing;
+    /** Latencies and turns count only while this is on: from the start in a one-shot run, after the ramp-up in a continuous one. */
+    private volatile boolean recording = true;
+    /** A continuous run starts no new game once this is on. */
+    private volatile boolean stopping;
+    private final boolean continuous;
+    private final AtomicInteger started = new AtomicInteger();
+    private final ExecutorService restarts = Executors.newFixedThreadPool(16, GameLoad::daemon);
     private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
     private CountDownLatch allOver;
+    private List<Player> pairs;
 
     private GameLoad(Map<String, String> options) {
         this.base = URI.create(options.get("base"));
@@ -93,6 +102,7 @@ public final class GameLoad {
         this.idle = Integer.parseInt(options.get("idle"));
         this.serverPid = Long.parseLong(options.get("server-pid"));
         this.fanout = "on".equals(options.get("fanout"));
+        this.continuous = "on".equals(options.get("continuous"));
         this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -119,12 +129,12 @@ public final class GameLoad {
     /** The options and their defaults; {@code usage()} explains them. */
     public static Map<String, String> defaults() {
         return new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200", "seconds", "120",
-                "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on"));
+                "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on", "continuous", "off"));
     }
 
     private static String usage() {
         return "usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300] [--pace-ms=0]"
-                + " [--idle=0] [--server-pid=0] [--fanout=on|off]";
+                + " [--idle=0] [--server-pid=0] [--fanout=on|off] [--continuous=off|on]";
     }
 
     public static void main(String[] args) throws Exception {
@@ -161,6 +171,7 @@ public final class GameLoad {
             return load.run();
         } finally {
             load.players.shutdownNow();
+            load.restarts.shutdownNow();
             load.callbacks.shutdownNow();
         }
     }
@@ -197,6 +208,7 @@ public final class GameLoad {
         idlers.forEach(p -> players.scheduleAtFixedRate(p::ping, ThreadLocalRandom.current().nextInt(20_000), 20_000,
                 TimeUnit.MILLISECONDS));
         List<Player> all = everyone.subList(0, 2 * games);
+        pairs = all;
         ServerSampler sampler = new ServerSampler(serverPid);
         sampler.start();
 
@@ -212,25 +224,40 @@ public final class GameLoad {
 
         allOver = new CountDownLatch(games);
         long playing = System.nanoTime();
+        recording = !continuous;
         parallel(games, i -> {
-            Player p1 = all.get(2 * i);
-            Player p2 = all.get(2 * i + 1);
-            String type = i % 2 == 0 ? "RPS" : "DUEL";
-            JsonObject created = json(post("/api/games", "{\"gameType\":\"" + type + "\",\"bestOf\":"
-                    + ("RPS".equals(type) ? 5 : 1) + "}", p1.token));
-            long gameId = created.getJsonNumber("gameId").longValue();
-            post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode") + "\"}", p2.token);
-            Table table = new Table(gameId, "RPS".equals(type) ? RPS : DUEL);
-            p1.sit(table);
-            p2.sit(table);
-            return table;
+            startGame(i);
+            return null;
         });
         System.out.printf("started %d games in %d ms (server gauge sol_duel_active_games_total = %s)%n",
                 games, millisSince(playing), gauge("sol_duel_active_games_total"));
 
-        boolean done = allOver.await(limit.toSeconds(), TimeUnit.SECONDS);
-        long elapsed = millisSince(playing);
-        ServerSample server = sampler.stop();
+        boolean done;
+        long elapsed;
+        ServerSample server;
+        if (continuous) {
+            // Steady state: every pair starts its next game as soon as one ends, so `games` games stay live;
+            // latencies, turns and the server's CPU count from here for --seconds.
+            sampler.stop();
+            sampler = new ServerSampler(serverPid);
+            int startedBefore = started.get();
+            int finishedBefore = finished.get();
+            long window = System.nanoTime();
+            recording = true;
+            Thread.sleep(limit.toMillis());
+            recording = false;
+            stopping = true;
+            elapsed = millisSince(window);
+            server = sampler.stop();
+            done = true;
+            System.out.printf("%nsteady state for %.1f s: %d games started and %d finished meanwhile (each pair starts its "
+                    + "next game at once; server gauge sol_duel_active_games_total = %s)%n", elapsed / 1000.0,
+                    started.get() - startedBefore, finished.get() - finishedBefore, gauge("sol_duel_active_games_total"));
+        } else {
+            done = allOver.await(limit.toSeconds(), TimeUnit.SECONDS);
+            elapsed = millisSince(playing);
+            server = sampler.stop();
+        }
         this.playing = false;
         System.out.println();
         System.out.printf("games finished      %d of %d%s in %.1f s%n", finished.get(), games,
@@ -264,6 +291,45 @@ public final class GameLoad {
         System.out.printf("total run %.1f s%n", millisSince(start) / 1000.0);
         return new Result(games, finished.get(), turns.get(), errors.get(), unexpectedCloses.get(), peakOpen.get(),
                 percentile(turnLatencies, 99), percentile(pingLatencies, 99), percentile(fanoutLatencies, 99), server);
+    }
+
+    private void record(List<Long> latencies, long nanos) {
+        if (recording) {
+            latencies.add(nanos);
+        }
+    }
+
+    /** Pair {@code index} (players 2i and 2i+1) starts a game: a private challenge, half RPS best of 5, half DUEL. */
+    private void startGame(int index) {
+        Player p1 = pairs.get(2 * index);
+        Player p2 = pairs.get(2 * index + 1);
+        String type = index % 2 == 0 ? "RPS" : "DUEL";
+        JsonObject created = json(post("/api/games", "{\"gameType\":\"" + type + "\",\"bestOf\":"
+                + ("RPS".equals(type) ? 5 : 1) + "}", p1.token));
+        long gameId = created.getJsonNumber("gameId").longValue();
+        post("/api/games/join", "{\"inviteCode\":\"" + created.getString("inviteCode") + "\"}", p2.token);
+        Table table = new Table(index, gameId, "RPS".equals(type) ? RPS : DUEL);
+        started.incrementAndGet();
+        p1.sit(table);
+        p2.sit(table);
+    }
+
+    /** A continuous run: the pair of a game that just ended starts its next one (off the socket's thread). */
+    private void startNext(int index) {
+        if (!continuous || stopping) {
+            return;
+        }
+        restarts.execute(() -> {
+            try {
+                if (!stopping) {
+                    startGame(index);
+                }
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    System.err.println("could not start the next game of pair " + index + ": " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** How long a player waits before acting: pace/2..3·pace/2 with --pace-ms, else 0..think-ms. */
@@ -356,7 +422,7 @@ public final class GameLoad {
                         long seq = frame.getJsonNumber("seq").longValue();
                         FanoutAct act = fanoutActs.get(seq);
                         if (act != null) {
-                            fanoutLatencies.add(now - act.sentNanos());
+                            record(fanoutLatencies, now - act.sentNanos());
                             if (act.waiting().decrementAndGet() == 0) {
                                 fanoutActs.remove(seq);
                             }
@@ -439,12 +505,14 @@ public final class GameLoad {
     /** A game being played: which turn, who has submitted, and when the turn's last action left. */
     private final class Table {
         final long gameId;
+        final int pair;
         final String[] actions;
         final Map<Integer, AtomicLong> lastSubmitNanos = new ConcurrentHashMap<>();
         final Map<Integer, AtomicInteger> resultsSeen = new ConcurrentHashMap<>();
         volatile boolean over;
 
-        Table(long gameId, String[] actions) {
+        Table(int pair, long gameId, String[] actions) {
+            this.pair = pair;
             this.gameId = gameId;
             this.actions = actions;
         }
@@ -456,9 +524,9 @@ public final class GameLoad {
         void resultArrived(int turn, long nanos) {
             AtomicLong sent = lastSubmitNanos.get(turn);
             if (sent != null && sent.get() > 0) {
-                turnLatencies.add(nanos - sent.get());
+                record(turnLatencies, nanos - sent.get());
             }
-            if (resultsSeen.computeIfAbsent(turn, t -> new AtomicInteger()).incrementAndGet() == 1) {
+            if (resultsSeen.computeIfAbsent(turn, t -> new AtomicInteger()).incrementAndGet() == 1 && recording) {
                 turns.incrementAndGet();
             }
         }
@@ -472,6 +540,7 @@ public final class GameLoad {
             }
             finished.incrementAndGet();
             allOver.countDown();
+            startNext(pair);
         }
     }
 
@@ -530,28 +599,33 @@ public final class GameLoad {
 
         private void play(int turn) {
             long think = thinkTime();
+            Table game = table;
             players.schedule(() -> {
-                if (table.over) {
+                if (game.over || game != table) {
                     return;
                 }
-                String action = table.actions[ThreadLocalRandom.current().nextInt(table.actions.length)];
+                String action = game.actions[ThreadLocalRandom.current().nextInt(game.actions.length)];
                 long now = System.nanoTime();
-                table.submitted(turn, now);
+                game.submitted(turn, now);
                 ackSentNanos = now;
-                send("{\"type\":\"submit_action\",\"gameId\":" + table.gameId + ",\"clientSeq\":" + (++clientSeq)
+                send("{\"type\":\"submit_action\",\"gameId\":" + game.gameId + ",\"clientSeq\":" + (++clientSeq)
                         + ",\"turn\":" + turn + ",\"action\":\"" + action + "\"}");
             }, think, TimeUnit.MILLISECONDS);
         }
 
         private void received(JsonObject frame, long now) {
+            if (table != null && frame.containsKey("gameId") && frame.get("gameId") instanceof JsonNumber id
+                    && id.longValue() != table.gameId) {
+                return;   // a late frame of this player's previous game (continuous runs)
+            }
             switch (frame.getString("type")) {
                 case "welcome" -> welcomed.complete(null);
                 case "pong" -> {
-                    pingLatencies.add(now - pingSentNanos);
+                    record(pingLatencies, now - pingSentNanos);
                     pingSentNanos = 0;
                 }
                 case "state" -> play(frame.getInt("turn"));
-                case "action_accepted" -> ackLatencies.add(now - ackSentNanos);
+                case "action_accepted" -> record(ackLatencies, now - ackSentNanos);
                 case "turn_result" -> {
                     table.resultArrived(frame.getInt("turn"), now);
                     // The turn that ends the game names no next turn.

@@ -119,8 +119,15 @@ final class PlayerConnection {
         return closed;
     }
 
+    /** The games this connection follows that have not ended: a finished game's subscription does not count. */
     int followedGames() {
-        return games.size();
+        int live = 0;
+        for (Subscription subscription : games.values()) {
+            if (!subscription.ended) {
+                live++;
+            }
+        }
+        return live;
     }
 
     /** Starts following {@code gameId} (as a player or a spectator); returns the subscription it replaces. */
@@ -175,6 +182,8 @@ final class PlayerConnection {
         /** The node that owns the game, when it is not this one; null while followed here. */
         private volatile String owner;
         private volatile long lastVersion;
+        /** Set once the game's last frame (game_over, game_cancelled) went out: it no longer counts as followed. */
+        private volatile boolean ended;
 
         Subscription(long gameId, boolean seated) {
             this.gameId = gameId;
@@ -221,6 +230,9 @@ final class PlayerConnection {
                 seen(state.version());
             }
             outbound.offer(GameWire.text(message));
+            if (GameWire.isLast(message)) {
+                ended = true;
+            }
         }
 
         /** A frame relayed from the owning node; {@code version} is negative for a frame without one. */
@@ -229,6 +241,9 @@ final class PlayerConnection {
                 seen(version);
             }
             outbound.offer(frame);
+            if (GameWire.isLast(frame)) {
+                ended = true;
+            }
         }
 
         private void seen(long version) {

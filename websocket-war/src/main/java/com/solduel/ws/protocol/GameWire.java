@@ -49,6 +49,16 @@ public final class GameWire {
     private GameWire() {
     }
 
+    /** Whether {@code message} is a game's last frame ({@code game_over} or {@code game_cancelled}). */
+    public static boolean isLast(GameMessage message) {
+        return message instanceof GameOver || message instanceof GameCancelled;
+    }
+
+    /** Whether the frame text (as {@link #text} writes it: the type first) is a game's last frame. */
+    public static boolean isLast(String frame) {
+        return frame.startsWith("{\"type\":\"game_over\"") || frame.startsWith("{\"type\":\"game_cancelled\"");
+    }
+
     /** The frame of {@code message} as JSON text. */
     public static String text(GameMessage message) {
         Encoded last = LAST.get();
