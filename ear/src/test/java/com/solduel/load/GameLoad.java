@@ -240,6 +240,7 @@ public final class GameLoad {
             // latencies, turns and the server's CPU count from here for --seconds.
             sampler.stop();
             sampler = new ServerSampler(serverPid);
+            sampler.start();
             int startedBefore = started.get();
             int finishedBefore = finished.get();
             long window = System.nanoTime();

@@ -257,15 +257,17 @@ public class OwnedGames {
     /** Takes over games in progress that no node owns (their owner died), while this node has room. */
     void adoptOrphans() {
         try {
-            if (activeGames() >= capacity()) {
+            // Counted once, not per game in progress: with N games that was N² checks a sweep.
+            long active = activeGames();
+            if (active >= capacity()) {
                 return;
             }
             for (Long gameId : records.inProgress()) {
-                if (activeGames() >= capacity()) {
+                if (active >= capacity()) {
                     return;
                 }
-                if (!games.containsKey(gameId) && leases.owner(gameId).isEmpty()) {
-                    claim(gameId, false);
+                if (!games.containsKey(gameId) && leases.owner(gameId).isEmpty() && claim(gameId, false).isPresent()) {
+                    active++;
                 }
             }
         } catch (RuntimeException e) {
