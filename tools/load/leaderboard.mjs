@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { optionsOrExit, parseOptions, probeOrExit, requireIntegers } from './options.mjs';
 
 const defaults = {
   base: 'http://localhost:9080', connections: 64, seconds: 15, warmup: 5, workers: 1,
@@ -23,22 +24,9 @@ const defaults = {
 };
 
 function parseArgs(argv) {
-  const options = { ...defaults };
-  for (const arg of argv) {
-    const match = /^--([a-z]+)=(.*)$/.exec(arg);
-    if (!match || !(match[1] in defaults)) {
-      throw new Error(`unknown argument '${arg}'; options: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
-    }
-    options[match[1]] = typeof defaults[match[1]] === 'number' ? Number(match[2]) : match[2];
-  }
-  const url = new URL(options.base);
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    throw new Error(`--base must be a loopback address, got ${options.base}`);
-  }
+  const options = parseOptions(argv, defaults);
   if (!['wrk', 'node'].includes(options.client)) throw new Error(`--client must be wrk or node, got ${options.client}`);
-  for (const key of ['connections', 'seconds', 'workers']) {
-    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive integer`);
-  }
+  requireIntegers(options, ['connections', 'seconds', 'workers']);
   return options;
 }
 
@@ -143,12 +131,8 @@ function line(name, r) {
 }
 
 if (isMainThread) {
-  const options = parseArgs(process.argv.slice(2));
-  const probe = await fetch(new URL(options.path, options.base));
-  if (probe.status !== 200) {
-    console.error(`GET ${options.path} answered ${probe.status}: ${await probe.text()}`);
-    process.exit(1);
-  }
+  const options = optionsOrExit(parseArgs);
+  const probe = await probeOrExit(options.base, options.path);
   const sample = await probe.json();
   console.log(`${options.base}: ${options.client} client, ${options.connections} keep-alive connections, ${options.workers} client thread(s), `
     + `${options.warmup} s warm-up then ${options.seconds} s each; leaderboard total ${sample.total}, `

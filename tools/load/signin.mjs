@@ -15,26 +15,14 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { optionsOrExit, parseOptions, probeOrExit, requireIntegers } from './options.mjs';
 
 const defaults = { base: 'http://localhost:9080', signins: 4000, inflight: 64, workers: 2, warmup: 500, out: '' };
 
 function parseArgs(argv) {
-  const options = { ...defaults };
-  for (const arg of argv) {
-    const match = /^--([a-z]+)=(.*)$/.exec(arg);
-    if (!match || !(match[1] in defaults)) {
-      throw new Error(`unknown argument '${arg}'; options: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
-    }
-    options[match[1]] = typeof defaults[match[1]] === 'number' ? Number(match[2]) : match[2];
-  }
-  const url = new URL(options.base);
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    throw new Error(`--base must be a loopback address, got ${options.base}`);
-  }
-  for (const key of ['signins', 'inflight', 'workers']) {
-    if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`--${key} must be a positive integer`);
-  }
-  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error('--warmup must be 0 or more');
+  const options = parseOptions(argv, defaults);
+  requireIntegers(options, ['signins', 'inflight', 'workers']);
+  requireIntegers(options, ['warmup'], 0);
   return options;
 }
 
@@ -152,15 +140,8 @@ function line(name, r) {
 }
 
 if (isMainThread) {
-  const options = parseArgs(process.argv.slice(2));
-  const probe = await fetch(new URL('/api/ping', options.base)).catch((e) => {
-    console.error(`no server at ${options.base} (${e.cause?.code || e.message}): start one with scripts/run.sh`);
-    process.exit(1);
-  });
-  if (probe.status !== 200) {
-    console.error(`GET /api/ping answered ${probe.status}: ${await probe.text()}`);
-    process.exit(1);
-  }
+  const options = optionsOrExit(parseArgs);
+  await probeOrExit(options.base, '/api/ping');
   console.log(`${options.base}: ${options.signins} sign-ins of new wallets after ${options.warmup} for warm-up, `
     + `${options.inflight} in flight over ${options.workers} client thread(s); baseline GET /api/ping, `
     + `${2 * options.signins} requests at the same concurrency`);
