@@ -287,6 +287,9 @@ public class MatchmakingSockets {
             for (Map.Entry<String, Waiting> entry : watched.entrySet()) {
                 String wallet = entry.getKey();
                 Waiting w = entry.getValue();
+                if (waiting.get(wallet) != w) {
+                    continue;   // left (or joined again) since the snapshot: the leave already told them
+                }
                 Optional<QueueTicket> ticket = tickets.get(wallet);
                 if (ticket.isPresent() && ticket.get().joinedAtMillis() == w.joinedAt) {
                     QueueTicket t = ticket.get();
