@@ -332,9 +332,13 @@ class SocketEdgeIT {
                 // The server gave up on this client while it was still asking: what follows reads why.
             }
 
+            // The server closes with 1008. When it closes while this client's later requests still sit unread
+            // in its receive buffer, its kernel resets the connection, and the reset discards the frames still
+            // on their way here, the close frame among them: the connection then ends without one (-1). Either
+            // way the server cut the client off rather than queue for it without end.
             int[] frames = new int[1];
             assertThat(readUntilClose(in, frames)).as("close code after %d frames (%d histories asked)", frames[0], asked)
-                    .isEqualTo(1008);
+                    .isIn(1008, -1);
             assertThat(frames[0]).as("the frames delivered before the cut: fewer than the %d histories asked hold", asked)
                     .isLessThan(asked * 122);
         }

@@ -261,8 +261,12 @@ public final class GameLoad {
         }
         this.playing = false;
         System.out.println();
-        System.out.printf("games finished      %d of %d%s in %.1f s%n", finished.get(), games,
-                done ? "" : " (time limit reached)", elapsed / 1000.0);
+        if (continuous) {
+            System.out.printf("games finished      %d since the start (%d pairs playing game after game)%n", finished.get(), games);
+        } else {
+            System.out.printf("games finished      %d of %d%s in %.1f s%n", finished.get(), games,
+                    done ? "" : " (time limit reached)", elapsed / 1000.0);
+        }
         System.out.printf("turns resolved      %d (%.0f per second)%n", turns.get(), turns.get() * 1000.0 / elapsed);
         System.out.printf("sockets             %d open at peak, %d closed unexpectedly%n", peakOpen.get(), unexpectedCloses.get());
         System.out.printf("error frames        %d %s%n", errors.get(), errorCodes);
