@@ -30,7 +30,7 @@ import java.util.function.Function;
 /** Reads and writes {@link GameExport} as the JSON documented in {@code docs/games.md}, with Jakarta JSON-P. */
 public final class GameExportJson {
 
-    // Looked up once: every static JSON.createX() call repeats the ServiceLoader search.
+    // Looked up once: every static Json.createX() call repeats the ServiceLoader search.
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private GameExportJson() {

@@ -29,7 +29,6 @@ import com.solduel.player.PlayerState;
 import com.solduel.wager.DepositCredited;
 import com.solduel.wager.DepositInstructions;
 import com.solduel.wager.VaultInfo;
-import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -53,8 +52,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * annotations on their components, so the document follows the records and cannot drift from them.
  */
 public class DomainSchemas implements OASModelReader {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The records of other modules that operations answer; referenced as {@code #/components/schemas/<simple name>}. */
     static final List<Class<? extends Record>> RECORDS = List.of(Challenge.class, SignedIn.class, PlayerState.class,

@@ -1,11 +1,11 @@
 package com.solduel.ws.protocol;
 
+import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
 
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     /** Longest action name accepted; the rules' actions are far shorter. */
     public static final int MAX_ACTION_CHARS = 32;
     /** Longest ping nonce echoed back. */
@@ -32,8 +30,8 @@ public final class CommandParser {
     public static final int MAX_DEPTH = 16;
     /** An action code as the rules spell it, in any case: letters and underscores, nothing to trim. */
     private static final Pattern ACTION = Pattern.compile("[A-Za-z][A-Za-z_]*");
-    /** Looked up once: JSON.createParser looks the provider up again on every call. */
-    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
+    /** Looked up once: Json.createParser looks the provider up again on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private CommandParser() {
     }
