@@ -243,6 +243,20 @@ class SchemaIT {
                         "CREATE UNIQUE INDEX game_actions_game_id_sequence_number_key ON public.game_actions USING btree (game_id, sequence_number)");
     }
 
+    /**
+     * 011-hot-path-indexes: partial indexes for what every node asks all the time (the games in
+     * progress, a player's open challenges). The queries write the status out, so each plan can use them.
+     */
+    @Test
+    void theQueriesEveryNodeRunsAllTheTimeHavePartialIndexes() throws SQLException {
+        assertThat(strings("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'"))
+                .contains(
+                        "CREATE INDEX idx_games_in_progress ON public.games USING btree (id) "
+                                + "WHERE (status = 'IN_PROGRESS'::game_status_enum)",
+                        "CREATE INDEX idx_games_open_challenges ON public.games USING btree (player1_id) "
+                                + "WHERE ((status = 'CREATED'::game_status_enum) AND (player2_id IS NULL))");
+    }
+
     @Test
     void demoPlayersAreNotInTheTestDatabase() throws SQLException {
         assertThat(strings("SELECT username FROM players WHERE username LIKE 'demo\\_%'")).isEmpty();

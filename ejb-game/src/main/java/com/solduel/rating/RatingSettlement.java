@@ -1,6 +1,7 @@
 package com.solduel.rating;
 
 import com.solduel.game.rules.PerSeat;
+import com.solduel.game.rules.Seat;
 import com.solduel.game.settlement.GameFinished;
 import com.solduel.leaderboard.Leaderboard;
 import com.solduel.leaderboard.RatedPlayer;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,15 +91,16 @@ public class RatingSettlement {
             PerSeat<Player> players = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
             String type = finished.gameType().name();
 
-            PerSeat<Standing> overall = new PerSeat<>(overallStanding(players.p1()), overallStanding(players.p2()));
-            PerSeat<Standing> ofType = typeStandings(type, ids, p1First);
+            Standings standings = standings(type, ids, p1First);
+            PerSeat<Standing> overall = new PerSeat<>(new Standing(players.p1().eloRating(), standings.overallGames().p1()),
+                    new Standing(players.p2().eloRating(), standings.overallGames().p2()));
             RatingScheme rules = scheme();
-            Change typeChange = rules.rate(ofType.p1(), ofType.p2(), scores.p1());
+            Change typeChange = rules.rate(standings.ofType().p1(), standings.ofType().p2(), scores.p1());
             Change overallChange = rules.rate(overall.p1(), overall.p2(), scores.p1());
 
-            toMirror.put(finished.gameId(), List.of(
-                    record(finished.gameId(), type, players.p1(), ofType.p1().rating(), typeChange.newA(), scores.p1()),
-                    record(finished.gameId(), type, players.p2(), ofType.p2().rating(), typeChange.newB(), scores.p2())));
+            toMirror.put(finished.gameId(), record(finished.gameId(), type, players,
+                    new PerSeat<>(standings.ofType().p1().rating(), standings.ofType().p2().rating()),
+                    new PerSeat<>(typeChange.newA(), typeChange.newB()), scores));
             players.p1().recordResult(overallChange.newA(), scores.p1());
             players.p2().recordResult(overallChange.newB(), scores.p2());
         });
@@ -116,70 +119,88 @@ public class RatingSettlement {
         toMirror.remove(finished.gameId());
     }
 
-    /** The overall rating and rated games so far: every game type's rated games together. */
-    private Standing overallStanding(Player player) {
-        Number games = (Number) em.createNativeQuery("SELECT COALESCE(SUM(rated_games), 0) FROM player_ratings "
-                        + "WHERE player_id = ?1")
-                .setParameter(1, player.id())
-                .getSingleResult();
-        return new Standing(player.eloRating(), games.intValue());
+    /**
+     * Both players' standing in the game type (their rows created at the initial rating if new,
+     * and locked) and their rated games over every type (the overall rating's count), read in one
+     * statement after one insert: a result is a dozen statements, and each costs a round trip.
+     */
+    private record Standings(PerSeat<Standing> ofType, PerSeat<Integer> overallGames) {
     }
 
-    /** Both players' rows of the game type, created at the initial rating if new, and locked. */
-    private PerSeat<Standing> typeStandings(String type, PerSeat<Integer> ids, boolean p1First) {
-        for (int id : p1First ? List.of(ids.p1(), ids.p2()) : List.of(ids.p2(), ids.p1())) {
-            em.createNativeQuery("INSERT INTO player_ratings (player_id, game_type, rating) "
-                            + "VALUES (?1, CAST(?2 AS game_type_enum), ?3) ON CONFLICT (player_id, game_type) DO NOTHING")
-                    .setParameter(1, id)
-                    .setParameter(2, type)
-                    .setParameter(3, RatingScheme.INITIAL_RATING)
-                    .executeUpdate();
-        }
+    private Standings standings(String type, PerSeat<Integer> ids, boolean p1First) {
+        int lower = p1First ? ids.p1() : ids.p2();
+        int higher = p1First ? ids.p2() : ids.p1();
+        em.createNativeQuery("INSERT INTO player_ratings (player_id, game_type, rating) "
+                        + "VALUES (?1, CAST(?3 AS game_type_enum), ?4), (?2, CAST(?3 AS game_type_enum), ?4) "
+                        + "ON CONFLICT (player_id, game_type) DO NOTHING")
+                .setParameter(1, lower)
+                .setParameter(2, higher)
+                .setParameter(3, type)
+                .setParameter(4, RatingScheme.INITIAL_RATING)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT player_id, rating, rated_games FROM player_ratings "
-                        + "WHERE game_type = CAST(?1 AS game_type_enum) AND player_id IN (?2, ?3) ORDER BY player_id FOR UPDATE")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.player_id, r.rating, r.rated_games, "
+                        + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id) "
+                        + "FROM player_ratings r WHERE r.game_type = CAST(?1 AS game_type_enum) AND r.player_id IN (?2, ?3) "
+                        + "ORDER BY r.player_id FOR UPDATE OF r")
                 .setParameter(1, type)
                 .setParameter(2, ids.p1())
                 .setParameter(3, ids.p2())
                 .getResultList();
-        Standing p1 = null;
-        Standing p2 = null;
+        Standing[] ofType = new Standing[2];
+        int[] overallGames = new int[2];
         for (Object[] row : rows) {
-            Standing standing = new Standing(((Number) row[1]).intValue(), ((Number) row[2]).intValue());
-            if (((Number) row[0]).intValue() == ids.p1()) {
-                p1 = standing;
-            } else {
-                p2 = standing;
-            }
+            int seat = ((Number) row[0]).intValue() == ids.p1() ? 0 : 1;
+            ofType[seat] = new Standing(((Number) row[1]).intValue(), ((Number) row[2]).intValue());
+            overallGames[seat] = ((Number) row[3]).intValue();
         }
-        return new PerSeat<>(p1, p2);
+        return new Standings(new PerSeat<>(ofType[0], ofType[1]), new PerSeat<>(overallGames[0], overallGames[1]));
     }
 
-    /** Writes one player's new row of the type and history row; returns the row as the leaderboard shows it. */
-    private RatedPlayer record(long gameId, String type, Player player, int before, int after, double score) {
+    /**
+     * Writes both players' new rows of the type and their history rows (one statement each);
+     * returns the rows as the leaderboard shows them.
+     */
+    private List<RatedPlayer> record(long gameId, String type, PerSeat<Player> players, PerSeat<Integer> before,
+                                     PerSeat<Integer> after, PerSeat<Double> scores) {
+        var update = em.createNativeQuery("UPDATE player_ratings r SET rating = v.rating, rated_games = r.rated_games + 1, "
+                + "wins = r.wins + v.won, losses = r.losses + v.lost, draws = r.draws + v.drawn, updated_at = now() "
+                + "FROM (VALUES (CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int), CAST(?5 AS int)), "
+                + "(CAST(?6 AS int), CAST(?7 AS int), CAST(?8 AS int), CAST(?9 AS int), CAST(?10 AS int))) "
+                + "AS v (player_id, rating, won, lost, drawn) "
+                + "WHERE r.player_id = v.player_id AND r.game_type = CAST(?11 AS game_type_enum) "
+                + "RETURNING r.player_id, r.rating, r.rated_games, r.wins, r.losses, r.draws");
+        int parameter = 1;
+        for (Seat seat : Seat.values()) {
+            double score = scores.get(seat);
+            update.setParameter(parameter++, players.get(seat).id())
+                    .setParameter(parameter++, after.get(seat))
+                    .setParameter(parameter++, score == 1.0 ? 1 : 0)
+                    .setParameter(parameter++, score == 0.0 ? 1 : 0)
+                    .setParameter(parameter++, score == 0.5 ? 1 : 0);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> updated = em.createNativeQuery("UPDATE player_ratings SET rating = ?1, rated_games = rated_games + 1, "
-                        + "wins = wins + ?2, losses = losses + ?3, draws = draws + ?4, updated_at = now() "
-                        + "WHERE player_id = ?5 AND game_type = CAST(?6 AS game_type_enum) "
-                        + "RETURNING rating, rated_games, wins, losses, draws")
-                .setParameter(1, after)
-                .setParameter(2, score == 1.0 ? 1 : 0)
-                .setParameter(3, score == 0.0 ? 1 : 0)
-                .setParameter(4, score == 0.5 ? 1 : 0)
-                .setParameter(5, player.id())
-                .setParameter(6, type)
-                .getResultList();
+        List<Object[]> updated = update.setParameter(11, type).getResultList();
         em.createNativeQuery("INSERT INTO rating_history (player_id, game_id, game_type, rating_before, rating_after) "
-                        + "VALUES (?1, ?2, CAST(?3 AS game_type_enum), ?4, ?5)")
-                .setParameter(1, player.id())
+                        + "VALUES (?1, ?2, CAST(?3 AS game_type_enum), ?4, ?5), (?6, ?2, CAST(?3 AS game_type_enum), ?7, ?8)")
+                .setParameter(1, players.p1().id())
                 .setParameter(2, gameId)
                 .setParameter(3, type)
-                .setParameter(4, before)
-                .setParameter(5, after)
+                .setParameter(4, before.p1())
+                .setParameter(5, after.p1())
+                .setParameter(6, players.p2().id())
+                .setParameter(7, before.p2())
+                .setParameter(8, after.p2())
                 .executeUpdate();
-        Object[] row = updated.get(0);
-        return new RatedPlayer(player.id(), player.wallet().value(), player.username(), ((Number) row[0]).intValue(),
-                ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
-                ((Number) row[4]).intValue());
+        List<RatedPlayer> rows = new ArrayList<>(2);
+        for (Seat seat : Seat.values()) {
+            Player player = players.get(seat);
+            Object[] row = updated.stream().filter(r -> ((Number) r[0]).intValue() == player.id()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("player " + player.id() + " has no " + type + " rating row"));
+            rows.add(new RatedPlayer(player.id(), player.wallet().value(), player.username(), ((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
+                    ((Number) row[5]).intValue()));
+        }
+        return rows;
     }
 }

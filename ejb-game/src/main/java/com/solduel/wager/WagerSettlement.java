@@ -39,6 +39,9 @@ public class WagerSettlement {
     DepositBook book;
 
     void settle(@Observes(during = TransactionPhase.IN_PROGRESS) GameFinished finished) {
+        if (!finished.wagered()) {
+            return;
+        }
         long gameId = finished.gameId();
         Object[] game = (Object[]) em.createNativeQuery("SELECT wager_amount, COALESCE((metadata ->> 'houseFeeBps')::int, -1) "
                 + "FROM games WHERE id = ?1").setParameter(1, gameId).getSingleResult();

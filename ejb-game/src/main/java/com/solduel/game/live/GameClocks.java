@@ -1,11 +1,8 @@
 package com.solduel.game.live;
 
 import com.solduel.game.table.GameOver;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,8 +31,8 @@ public class GameClocks {
     @Inject
     GameMetrics metrics;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    GameTimers timers;
 
     /** After any change to {@code game} (under its lock): mirror it, note its end, set its next wake-up. */
     void changed(LiveGame game) {
@@ -45,11 +42,11 @@ public class GameClocks {
             GameOver over = game.table.log().gameOver().orElseThrow();
             metrics.gameEnded(over.outcome(), (System.currentTimeMillis() - game.startedAt()) / 1000.0);
             leases.release(game.gameId);
-            scheduler.schedule(() -> {
+            timers.schedule(() -> {
                 synchronized (game) {
                     owned.retire(game);
                 }
-            }, KEEP_FINISHED_MILLIS, TimeUnit.MILLISECONDS);
+            }, KEEP_FINISHED_MILLIS);
         }
         long next = game.table.nextWakeup();
         if (next == game.wakeupAt || game.dropped) {
@@ -58,8 +55,7 @@ public class GameClocks {
         game.cancelWakeup();
         game.wakeupAt = next;
         if (next != Long.MAX_VALUE) {
-            game.wakeup = scheduler.schedule(() -> wake(game), Math.max(0, next - System.currentTimeMillis()),
-                    TimeUnit.MILLISECONDS);
+            game.wakeup = timers.schedule(() -> wake(game), next - System.currentTimeMillis());
         }
     }
 

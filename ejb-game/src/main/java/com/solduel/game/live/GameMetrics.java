@@ -70,6 +70,11 @@ public class GameMetrics {
                 .build(), () -> games);
     }
 
+    /** Games this node is playing: claimed here, not over, not gone to another node. */
+    long activeGames() {
+        return active.get();
+    }
+
     void gameStarted() {
         active.incrementAndGet();
     }

@@ -75,9 +75,10 @@ public class GameRecords {
                              boolean rated) {
         Player p1 = player(creator);
         em.createNativeQuery("SELECT id FROM players WHERE id = ?1 FOR UPDATE").setParameter(1, p1.id()).getResultList();
-        Long open = em.createQuery("SELECT COUNT(g) FROM GameRecord g WHERE g.player1Id = :p AND g.status = :s "
-                        + "AND g.player2Id IS NULL", Long.class)
-                .setParameter("p", p1.id()).setParameter("s", GameStatus.CREATED).getSingleResult();
+        // The status is written out, not bound, so every plan can use idx_games_open_challenges (partial).
+        long open = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM games WHERE player1_id = ?1 "
+                        + "AND status = 'CREATED' AND player2_id IS NULL")
+                .setParameter(1, p1.id()).getSingleResult()).longValue();
         if (open >= maxOpen) {
             throw new GameRefusedException("too-many-open-challenges", Kind.CONFLICT, "you already have " + open
                     + " open challenges (at most " + maxOpen + "): wait for an opponent to join one, or for one to expire");
@@ -289,7 +290,8 @@ public class GameRecords {
         Player second = em.find(Player.class, p1First ? ids.p2() : ids.p1(), LockModeType.PESSIMISTIC_WRITE);
         PerSeat<Player> seats = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
 
-        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome, game.gameType(), game.rated());
+        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome, game.gameType(), game.rated(),
+                game.wagerAmount() > 0);
         finished.fire(event);
 
         Optional<Settlement> settlement = ratingsChangedBy(gameId, ids);
@@ -319,9 +321,12 @@ public class GameRecords {
      */
     private Optional<Settlement> ratingsChangedBy(long gameId, PerSeat<Integer> ids) {
         @SuppressWarnings("unchecked")
+        // By (player, game): the unique index rating_history_once finds both rows (no index leads by game).
         List<Object[]> rows = em.createNativeQuery("SELECT player_id, rating_before, rating_after FROM rating_history "
-                        + "WHERE game_id = ?1")
-                .setParameter(1, gameId)
+                        + "WHERE player_id IN (?1, ?2) AND game_id = ?3")
+                .setParameter(1, ids.p1())
+                .setParameter(2, ids.p2())
+                .setParameter(3, gameId)
                 .getResultList();
         if (rows.size() != 2) {
             return Optional.empty();
@@ -373,11 +378,14 @@ public class GameRecords {
         return last == null ? 0 : last;
     }
 
-    /** Ids of the games being played. */
+    /**
+     * Ids of the games being played. The status is written out, not bound, so every plan can use
+     * idx_games_in_progress (partial): every node asks this once a second.
+     */
     public List<Long> inProgress() {
-        return em.createQuery("SELECT g.id FROM GameRecord g WHERE g.status = :s", Long.class)
-                .setParameter("s", GameStatus.IN_PROGRESS)
-                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM games WHERE status = 'IN_PROGRESS'").getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /** Whether {@code e} (or a cause) is the fencing trigger refusing a row of a stale epoch. */

@@ -36,7 +36,10 @@ final class LiveGame {
     long wakeupAt;
     /** This node no longer drives the game (lease lost, reloaded, or retired after its end). */
     boolean dropped;
-    /** Its end was counted and its lease released. */
+    /**
+     * It no longer counts among this node's active games: its end was counted and its lease
+     * released, or it left this node unfinished.
+     */
     boolean ended;
 
     LiveGame(long gameId, long epoch, GameRecords.StoredGame stored, GameTable table) {

@@ -2,8 +2,6 @@ package com.solduel.game.live;
 
 import com.solduel.game.table.LogRow;
 import com.solduel.infra.redis.RedisConnection;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -14,7 +12,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,8 +44,8 @@ public class SessionStore {
     /** How long changes to one game are gathered before its session is rewritten. */
     private static final long FLUSH_MILLIS = 50;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    GameTimers timers;
 
     /** The Redis key of a game's session. */
     public static String key(long gameId) {
@@ -62,7 +59,7 @@ public class SessionStore {
      */
     void mirror(LiveGame game) {
         if (game.sessionDirty.compareAndSet(false, true)) {
-            scheduler.schedule(() -> flush(game), FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> flush(game), FLUSH_MILLIS);
         }
     }
 

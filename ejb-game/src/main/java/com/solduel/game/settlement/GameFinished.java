@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param outcome   the winner or a draw, and why ({@link Outcome#FORFEIT}, {@link Outcome#ABANDONED}, ...)
  * @param gameType  the game's type (ratings are kept per type)
  * @param rated     whether the result moves ratings ({@code games.rated}); an unrated game changes none
+ * @param wagered   whether the game stakes SOL ({@code games.wager_amount} above 0); a free game has no
+ *                  pot to settle
  */
 public record GameFinished(long gameId, PerSeat<Integer> playerIds, PerSeat<WalletAddress> wallets, Outcome outcome,
-                           GameType gameType, boolean rated) {
+                           GameType gameType, boolean rated, boolean wagered) {
 
     /** True when both players forfeited: nobody won and the game is aborted (no rating change; stakes refunded). */
     public boolean abandoned() {

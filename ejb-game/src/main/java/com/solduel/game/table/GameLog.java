@@ -215,6 +215,11 @@ public final class GameLog {
         return Optional.ofNullable(gameOver);
     }
 
+    /** True once {@link #gameOver()} is present; allocates nothing (a node asks it of every game it holds). */
+    public boolean isOver() {
+        return gameOver != null;
+    }
+
     /** True once the match has ended (the result may still be unrecorded). */
     public boolean isDecided() {
         return match.isFinished();

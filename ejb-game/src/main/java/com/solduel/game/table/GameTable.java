@@ -342,7 +342,7 @@ public final class GameTable {
 
     /** True once the result is recorded and announced: nothing more can happen. */
     public boolean isOver() {
-        return log.gameOver().isPresent();
+        return log.isOver();
     }
 
     /** True when this copy must not be used any more (a write failed or the lease was lost). */
