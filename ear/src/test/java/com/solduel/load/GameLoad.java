@@ -87,6 +87,9 @@ public final class GameLoad {
     /** A continuous run starts no new game once this is on. */
     private volatile boolean stopping;
     private final boolean continuous;
+    /** Where a continuous run writes its figures every {@link #timelineSeconds} (CSV), or null. */
+    private final java.nio.file.Path timeline;
+    private final int timelineSeconds;
     private final AtomicInteger started = new AtomicInteger();
     private final ExecutorService restarts = Executors.newFixedThreadPool(16, GameLoad::daemon);
     private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
@@ -103,6 +106,11 @@ public final class GameLoad {
         this.serverPid = Long.parseLong(options.get("server-pid"));
         this.fanout = "on".equals(options.get("fanout"));
         this.continuous = "on".equals(options.get("continuous"));
+        this.timeline = options.get("timeline").isEmpty() ? null : java.nio.file.Path.of(options.get("timeline"));
+        this.timelineSeconds = Integer.parseInt(options.get("timeline-seconds"));
+        if (timelineSeconds < 1) {
+            throw new IllegalArgumentException("--timeline-seconds must be at least 1");
+        }
         this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -128,13 +136,17 @@ public final class GameLoad {
 
     /** The options and their defaults; {@code usage()} explains them. */
     public static Map<String, String> defaults() {
-        return new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200", "seconds", "120",
-                "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on", "continuous", "off"));
+        Map<String, String> defaults = new ConcurrentHashMap<>(Map.of("base", "http://localhost:9080", "games", "200",
+                "seconds", "120", "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on",
+                "continuous", "off", "timeline", ""));
+        defaults.put("timeline-seconds", "10");
+        return defaults;
     }
 
     private static String usage() {
         return "usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300] [--pace-ms=0]"
-                + " [--idle=0] [--server-pid=0] [--fanout=on|off] [--continuous=off|on]";
+                + " [--idle=0] [--server-pid=0] [--fanout=on|off] [--continuous=off|on] [--timeline=FILE.csv]"
+                + " [--timeline-seconds=10]";
     }
 
     public static void main(String[] args) throws Exception {
@@ -245,8 +257,12 @@ public final class GameLoad {
             int finishedBefore = finished.get();
             long window = System.nanoTime();
             recording = true;
+            Timeline line = timeline == null ? null : new Timeline(timeline, timelineSeconds, window);
             Thread.sleep(limit.toMillis());
             recording = false;
+            if (line != null) {
+                line.stop();
+            }
             stopping = true;
             elapsed = millisSince(window);
             server = sampler.stop();
@@ -445,6 +461,86 @@ public final class GameLoad {
     // ---- the server process, sampled from /proc once a second ----
 
     /** CPU (percent of one core) and resident memory of the server process while the games ran. */
+    /**
+     * A long run's figures over time: every {@code seconds} one CSV row of what happened in that
+     * interval (turns/s; turn_result and ping p50/p99 in ms), the server's CPU (% of one core) and RSS
+     * in it, and the server's used heap and live games as its /metrics said at the end of it.
+     * tools/load/plot.mjs draws the file.
+     */
+    private final class Timeline {
+        private final java.io.PrintWriter out;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(GameLoad::daemon);
+        private final long window;
+        private int turnsBefore;
+        private int turnIndex;
+        private int pingIndex;
+        private long ticksBefore = -1;
+        private long nanosBefore;
+
+        Timeline(java.nio.file.Path file, int seconds, long window) throws java.io.IOException {
+            this.out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(file), true);
+            this.window = window;
+            out.println("seconds,turns_per_second,turn_result_p50_ms,turn_result_p99_ms,ping_p50_ms,ping_p99_ms,"
+                    + "server_cpu_percent,server_rss_mb,server_heap_used_mb,live_games");
+            turnsBefore = turns.get();
+            turnIndex = turnLatencies.size();
+            pingIndex = pingLatencies.size();
+            serverTicks();
+            timer.scheduleAtFixedRate(this::row, seconds, seconds, TimeUnit.SECONDS);
+            System.out.printf("writing the timeline to %s every %d s%n", file, seconds);
+        }
+
+        private synchronized void row() {
+            long now = System.nanoTime();
+            double interval = (now - nanosBefore) / 1e9;
+            long ticks = ticksBefore;
+            long rss = serverTicks();
+            double cpu = ticks < 0 || ticksBefore < 0 ? Double.NaN : (ticksBefore - ticks) * 100.0 / ServerSampler.TICKS_PER_SECOND / interval;
+            int turnsNow = turns.get();
+            List<Long> turnSlice = slice(turnLatencies, turnIndex);
+            List<Long> pingSlice = slice(pingLatencies, pingIndex);
+            turnIndex += turnSlice.size();
+            pingIndex += pingSlice.size();
+            String heap = metric("/metrics?scope=base", "memory_usedHeap_bytes");
+            out.printf(java.util.Locale.ROOT, "%.0f,%.1f,%.1f,%.1f,%.1f,%.1f,%.0f,%.0f,%s,%s%n", (now - window) / 1e9,
+                    (turnsNow - turnsBefore) / interval, percentile(turnSlice, 50), percentile(turnSlice, 99),
+                    percentile(pingSlice, 50), percentile(pingSlice, 99), cpu, rss / 1e6,
+                    heap.equals("n/a") ? "" : String.format(java.util.Locale.ROOT, "%.0f", Double.parseDouble(heap) / 1e6),
+                    gauge("sol_duel_active_games_total").replace("n/a", "").replaceAll("\\.0$", ""));
+            turnsBefore = turnsNow;
+        }
+
+        /** Reads the server's CPU ticks (kept in ticksBefore) and returns its RSS in bytes (0 when unknown). */
+        private long serverTicks() {
+            nanosBefore = System.nanoTime();
+            if (serverPid <= 0) {
+                return 0;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticksBefore = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return Long.parseLong(fields[21]) * 4096;
+            } catch (java.io.IOException | RuntimeException gone) {
+                ticksBefore = -1;
+                return 0;
+            }
+        }
+
+        private List<Long> slice(List<Long> latencies, int from) {
+            synchronized (latencies) {
+                return new ArrayList<>(latencies.subList(Math.min(from, latencies.size()), latencies.size()));
+            }
+        }
+
+        void stop() {
+            timer.shutdownNow();
+            synchronized (this) {
+                out.close();
+            }
+        }
+    }
+
     public record ServerSample(int samples, double cpuAvgPercent, double cpuPeakPercent, long rssPeakBytes, double cpuSeconds) {
     }
 
@@ -718,8 +814,13 @@ public final class GameLoad {
     }
 
     private String gauge(String name) {
+        return metric("/metrics?scope=application", name);
+    }
+
+    /** A value of the server's /metrics at {@code path} ({@code n/a} when it has none). */
+    private String metric(String path, String name) {
         try {
-            String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).build(),
+            String text = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
             return value.find() ? value.group(1) : "n/a";
