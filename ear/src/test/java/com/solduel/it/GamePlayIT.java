@@ -529,11 +529,17 @@ class GamePlayIT {
             playTurn(game, 1, p1, "PAPER", p2, "ROCK");
             // The session is mirrored to Redis shortly after each change (writes are gathered for 50 ms).
             TestEnvironment.await("the live session in Redis", Duration.ofSeconds(5), () -> redis.exists(key));
+            int rowsAfterTurn1 = sessionSequences(redis.get(key), game).size();
             assertThat(redis.del(key)).isEqualTo(1);
 
             playTurn(game, 2, p1, "SCISSORS", p2, "SCISSORS");
             TestEnvironment.await("the next accepted action to write the session again", Duration.ofSeconds(5),
                     () -> redis.exists(key));
+            // Written again whole (each row is encoded once and kept by its owner): every row from the first.
+            TestEnvironment.await("the session to hold turn 2's rows", Duration.ofSeconds(5),
+                    () -> sessionSequences(redis.get(key), game).size() > rowsAfterTurn1);
+            List<Integer> sequences = sessionSequences(redis.get(key), game);
+            assertThat(sequences).isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
             redis.del(key);
             // A new connection after the loss still gets the right snapshot.
             try (GameSocket watcher = GameSocket.connect(Player.signIn().token())) {
@@ -549,6 +555,18 @@ class GamePlayIT {
             assertThat(over.getJsonObject("score")).isEqualTo(Json.createObjectBuilder().add("P1", 2).add("P2", 0).build());
         }
         assertExportVerifies(game);
+    }
+
+    /** The row sequence numbers of a game's Redis session (format 2), checking its header. */
+    private static List<Integer> sessionSequences(String session, long game) {
+        if (session == null) {
+            return List.of();
+        }
+        JsonObject json = Json.createReader(new java.io.StringReader(session)).readObject();
+        assertThat(json.getInt("format")).isEqualTo(2);
+        assertThat(json.getJsonNumber("gameId").longValue()).isEqualTo(game);
+        assertThat(json.getJsonNumber("epoch").longValue()).isPositive();
+        return json.getJsonArray("rows").stream().map(row -> row.asJsonObject().getInt("seq")).toList();
     }
 
     @Test

@@ -32,6 +32,10 @@ final class LiveGame {
     final AtomicBoolean sessionDirty = new AtomicBoolean();
     /** Held while one Redis write builds and sends its copy, so writes of a game keep their order. */
     final Object sessionWrites = new Object();
+    /** The rows mirrored so far, as the session's JSON holds them (comma-separated); under sessionWrites. */
+    final StringBuilder sessionRows = new StringBuilder();
+    /** How many rows {@link #sessionRows} holds; under sessionWrites. */
+    int sessionRowsEncoded;
     ScheduledFuture<?> wakeup;
     long wakeupAt;
     /** This node no longer drives the game (lease lost, reloaded, or retired after its end). */

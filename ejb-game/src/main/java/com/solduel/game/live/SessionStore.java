@@ -4,7 +4,6 @@ import com.solduel.game.table.LogRow;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -73,19 +72,30 @@ public class SessionStore {
                 }
                 rows = game.table.log().rows();
             }
-            save(game.gameId, game.epoch, rows);
+            // A game's rows never change once written: each is encoded once, on the first flush that has it.
+            StringBuilder encoded = game.sessionRows;
+            for (int i = game.sessionRowsEncoded; i < rows.size(); i++) {
+                encoded.append(i == 0 ? "" : ",").append(row(rows.get(i)));
+            }
+            game.sessionRowsEncoded = rows.size();
+            write(game.gameId, session(game.gameId, game.epoch, encoded));
         }
     }
 
-    /** Mirrors {@code rows} of a game owned under {@code epoch}. */
-    void save(long gameId, long epoch, List<LogRow> rows) {
-        JsonArrayBuilder log = JSON.createArrayBuilder();
-        for (LogRow row : rows) {
-            log.add(JSON.createObjectBuilder().add("seq", row.sequence()).add("type", LogRowJson.type(row).name())
-                    .add("data", LogRowJson.data(row)));
-        }
-        String session = JSON.createObjectBuilder().add("format", FORMAT).add("gameId", gameId).add("epoch", epoch)
-                .add("rows", log).build().toString();
+    /** One row as the session holds it: {@code {"seq":…,"type":…,"data":{…}}}. */
+    private static String row(LogRow row) {
+        return JSON.createObjectBuilder().add("seq", row.sequence()).add("type", LogRowJson.type(row).name())
+                .add("data", LogRowJson.data(row)).build().toString();
+    }
+
+    /** The session's text: {@code {"format":2,"gameId":…,"epoch":…,"rows":[…]}} around the encoded rows. */
+    private static String session(long gameId, long epoch, CharSequence rows) {
+        return new StringBuilder(rows.length() + 64).append("{\"format\":").append(FORMAT).append(",\"gameId\":")
+                .append(gameId).append(",\"epoch\":").append(epoch).append(",\"rows\":[").append(rows).append("]}")
+                .toString();
+    }
+
+    private void write(long gameId, String session) {
         try {
             redis.client().setex(key(gameId), ttlSeconds, session);
         } catch (JedisException e) {
