@@ -55,8 +55,18 @@ public class GameClocks {
         game.cancelWakeup();
         game.wakeupAt = next;
         if (next != Long.MAX_VALUE) {
-            game.wakeup = timers.schedule(() -> wake(game), next - System.currentTimeMillis());
+            game.wakeup = timers.schedule(() -> wake(game), delayUntil(next, System.currentTimeMillis()));
         }
+    }
+
+    /**
+     * Milliseconds from {@code now} until {@code wakeupAt}, 0 when it is due. A decided game whose
+     * result is still to be recorded wakes at {@link Long#MIN_VALUE} ("now"): subtracting the clock
+     * from that wrapped around to some 292 million years, so a node that took such a game over never
+     * recorded its result.
+     */
+    static long delayUntil(long wakeupAt, long now) {
+        return wakeupAt <= now ? 0 : wakeupAt - now;
     }
 
     private void wake(LiveGame game) {
