@@ -204,12 +204,18 @@ public final class GameTable {
                 forfeit(outOfTurns, ForfeitCause.MISSED_TURNS, events, now);
                 return events;
             }
+            // Who is late is decided before any default is played: the default that completes the
+            // turn resolves it, and the other seat must not get one in the next turn (nor in a match
+            // that turn ended).
+            Set<Seat> late = EnumSet.noneOf(Seat.class);
             for (Seat seat : Seat.values()) {
-                Match<?> match = log.match();
-                if (!match.hasChosen(seat)) {
-                    Match<?> next = match.submitDefault(seat);
-                    events.addAll(write(new LogRow.Move(next.log().get(next.log().size() - 1), 0)));
+                if (!log.match().hasChosen(seat)) {
+                    late.add(seat);
                 }
+            }
+            for (Seat seat : late) {
+                Match<?> next = log.match().submitDefault(seat);
+                events.addAll(write(new LogRow.Move(next.log().get(next.log().size() - 1), 0)));
             }
             afterMoves(events, now);
         }

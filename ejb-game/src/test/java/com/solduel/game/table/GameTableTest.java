@@ -188,6 +188,22 @@ class GameTableTest {
     }
 
     @Test
+    void whenOnlyP1IsLateP2KeepsItsNextTurn() {
+        GameTable table = newTable(5);
+        table.connect(Seat.P1, T0);
+        table.connect(Seat.P2, T0);
+        table.submit(Seat.P2, 1, 1, "ROCK", T0 + 1);
+        List<GameEvent> first = table.tick(T0 + TURN);
+        TurnPlayed played = (TurnPlayed) first.stream().filter(TurnPlayed.class::isInstance).findFirst().orElseThrow();
+        assertThat(played.timedOut()).containsExactly(Seat.P1);
+        // P1's default completed the turn; P2 was not late and plays its next turn itself.
+        assertThat(first).filteredOn(PlayerActed.class::isInstance).extracting(e -> ((PlayerActed) e).seat())
+                .containsExactly(Seat.P1);
+        int turn2 = played.nextTurn().orElseThrow();
+        assertThat(table.submit(Seat.P2, 2, turn2, "PAPER", T0 + TURN + 5).ack().duplicate()).isFalse();
+    }
+
+    @Test
     void bothPlayersOutOfTurnsAtOnceAbandonTheGame() {
         GameTable table = newTable(5);
         table.connect(Seat.P1, T0);
