@@ -320,8 +320,8 @@ public class GameRecords {
      * {@code rating_history} in this transaction: empty for an unrated or abandoned game.
      */
     private Optional<Settlement> ratingsChangedBy(long gameId, PerSeat<Integer> ids) {
-        @SuppressWarnings("unchecked")
         // By (player, game): the unique index rating_history_once finds both rows (no index leads by game).
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT player_id, rating_before, rating_after FROM rating_history "
                         + "WHERE player_id IN (?1, ?2) AND game_id = ?3")
                 .setParameter(1, ids.p1())
