@@ -27,7 +27,7 @@ const width = 900;
 const panelHeight = 220;
 const left = 70;
 const right = 20;
-const top = 40;
+const top = 64;
 const gap = 60;
 const minutes = rows.map((r) => r.seconds / 60);
 const xMax = Math.max(...minutes);
