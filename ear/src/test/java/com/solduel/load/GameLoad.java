@@ -474,7 +474,8 @@ public final class GameLoad {
         private int turnsBefore;
         private int turnIndex;
         private int pingIndex;
-        private long ticksBefore = -1;
+        /** The server's /proc figures at the previous row (null when not readable). */
+        private ProcStat before;
         private long nanosBefore;
 
         Timeline(java.nio.file.Path file, int seconds, long window) throws java.io.IOException {
@@ -485,7 +486,8 @@ public final class GameLoad {
             turnsBefore = turns.get();
             turnIndex = turnLatencies.size();
             pingIndex = pingLatencies.size();
-            serverTicks();
+            before = ProcStat.read(serverPid);
+            nanosBefore = System.nanoTime();
             timer.scheduleAtFixedRate(this::row, seconds, seconds, TimeUnit.SECONDS);
             System.out.printf("writing the timeline to %s every %d s%n", file, seconds);
         }
@@ -493,9 +495,11 @@ public final class GameLoad {
         private synchronized void row() {
             long now = System.nanoTime();
             double interval = (now - nanosBefore) / 1e9;
-            long ticks = ticksBefore;
-            long rss = serverTicks();
-            double cpu = ticks < 0 || ticksBefore < 0 ? Double.NaN : (ticksBefore - ticks) * 100.0 / ServerSampler.TICKS_PER_SECOND / interval;
+            ProcStat stat = ProcStat.read(serverPid);
+            double cpu = stat == null || before == null ? Double.NaN : stat.cpuPercentSince(before, interval);
+            long rss = stat == null ? 0 : stat.rssBytes();
+            before = stat;
+            nanosBefore = now;
             int turnsNow = turns.get();
             List<Long> turnSlice = slice(turnLatencies, turnIndex);
             List<Long> pingSlice = slice(pingLatencies, pingIndex);
@@ -508,23 +512,6 @@ public final class GameLoad {
                     heap.equals("n/a") ? "" : String.format(java.util.Locale.ROOT, "%.0f", Double.parseDouble(heap) / 1e6),
                     gauge("sol_duel_active_games_total").replace("n/a", "").replaceAll("\\.0$", ""));
             turnsBefore = turnsNow;
-        }
-
-        /** Reads the server's CPU ticks (kept in ticksBefore) and returns its RSS in bytes (0 when unknown). */
-        private long serverTicks() {
-            nanosBefore = System.nanoTime();
-            if (serverPid <= 0) {
-                return 0;
-            }
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticksBefore = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                return Long.parseLong(fields[21]) * 4096;
-            } catch (java.io.IOException | RuntimeException gone) {
-                ticksBefore = -1;
-                return 0;
-            }
         }
 
         private List<Long> slice(List<Long> latencies, int from) {
@@ -541,11 +528,34 @@ public final class GameLoad {
         }
     }
 
+    /** A process's CPU time (utime + stime, in clock ticks) and RSS, from /proc/PID/stat. */
+    private record ProcStat(long cpuTicks, long rssBytes) {
+        static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+        /** Null when there is no such process (pid 0: not given) or it is not readable. */
+        static ProcStat read(long pid) {
+            if (pid <= 0) {
+                return null;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new ProcStat(Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[21]) * 4096);
+            } catch (java.io.IOException | RuntimeException gone) {
+                return null;
+            }
+        }
+
+        /** CPU used since {@code earlier}, {@code seconds} ago, in % of one core. */
+        double cpuPercentSince(ProcStat earlier, double seconds) {
+            return (cpuTicks - earlier.cpuTicks) * 100.0 / TICKS_PER_SECOND / seconds;
+        }
+    }
+
     public record ServerSample(int samples, double cpuAvgPercent, double cpuPeakPercent, long rssPeakBytes, double cpuSeconds) {
     }
 
     private static final class ServerSampler {
-        private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
         private final long pid;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(GameLoad::daemon);
         private final List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
@@ -567,24 +577,20 @@ public final class GameLoad {
         }
 
         private synchronized void sample() {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-                long rssPages = Long.parseLong(fields[21]);
-                long now = System.nanoTime();
-                if (firstTicks < 0) {
-                    firstTicks = ticks;
-                    firstNanos = now;
-                } else {
-                    cpu.add((ticks - lastTicks) * 100.0 / TICKS_PER_SECOND / ((now - lastNanos) / 1e9));
-                }
-                lastTicks = ticks;
-                lastNanos = now;
-                rssPeak.accumulateAndGet(rssPages * 4096, Math::max);
-            } catch (java.io.IOException | RuntimeException gone) {
-                // the process ended or is not readable: the report says what was sampled
+            ProcStat stat = ProcStat.read(pid);
+            if (stat == null) {
+                return; // the process ended or is not readable: the report says what was sampled
             }
+            long now = System.nanoTime();
+            if (firstTicks < 0) {
+                firstTicks = stat.cpuTicks();
+                firstNanos = now;
+            } else {
+                cpu.add((stat.cpuTicks() - lastTicks) * 100.0 / ProcStat.TICKS_PER_SECOND / ((now - lastNanos) / 1e9));
+            }
+            lastTicks = stat.cpuTicks();
+            lastNanos = now;
+            rssPeak.accumulateAndGet(stat.rssBytes(), Math::max);
         }
 
         ServerSample stop() {
@@ -593,7 +599,7 @@ public final class GameLoad {
                 if (cpu.isEmpty()) {
                     return new ServerSample(0, 0, 0, 0, 0);
                 }
-                double seconds = (lastTicks - firstTicks) / (double) TICKS_PER_SECOND;
+                double seconds = (lastTicks - firstTicks) / (double) ProcStat.TICKS_PER_SECOND;
                 double wall = (lastNanos - firstNanos) / 1e9;
                 return new ServerSample(cpu.size(), seconds * 100 / wall,
                         cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0), rssPeak.get(), seconds);
