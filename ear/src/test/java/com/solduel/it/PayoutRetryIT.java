@@ -92,7 +92,10 @@ class PayoutRetryIT {
         HttpResponse<String> retried = retry(payoutId, admin);
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
         assertThat(TestEnvironment.json(retried).getString("status")).isIn("PENDING", "SIGNED", "SENT", "CONFIRMED");
-        TestEnvironment.await("refund " + payoutId + " CONFIRMED", Duration.ofSeconds(90),
+        // When the refused transfer's bytes were recorded, the retry first waits until they can never land
+        // (their blockhash expired: 150 slots, 60 s on the localnet, then the job's next look), so this can
+        // take two minutes; seen here: 136 s from the first signature to the new transfer landing.
+        TestEnvironment.await("refund " + payoutId + " CONFIRMED", Duration.ofSeconds(180),
                 () -> status(payoutId).equals("CONFIRMED"));
         assertThat(LocalnetTransactions.payoutTransfers(vault, p2.address(), payoutId))
                 .extracting(LocalnetTransactions.ChainTransfer::lamports).containsExactly(1L);
