@@ -1,6 +1,5 @@
 package com.solduel.auth;
 
-import com.solduel.player.PlayerBans;
 import com.solduel.player.PlayerRegistry;
 import com.solduel.player.PlayerState;
 import com.solduel.player.WalletAddress;
@@ -36,9 +35,6 @@ public class WalletSignIn {
 
     @Inject
     PlayerRegistry registry;
-
-    @Inject
-    PlayerBans bans;
 
     @Inject
     @ConfigProperty(name = "solduel.auth.domain")
@@ -93,12 +89,13 @@ public class WalletSignIn {
                 .findFirst()
                 .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.BAD_SIGNATURE));
         // Only after the signature: whether a wallet is banned is told to its owner, not to anyone
-        // who names it. The challenge stays open (a refusal changes nothing) and expires with its nonce.
-        bans.refuseIfBanned(wallet);
+        // who names it. The player row is read with its ban (and made on a first sign-in) in one
+        // statement; a banned player's challenge stays open (a refusal changes nothing) and expires
+        // with its nonce. A challenge another request used first rolls the new row back.
+        PlayerState player = registry.signIn(wallet);
         if (!challenges.consume(wallet, signed)) {
             throw new SignInRefusedException(SignInRefusedException.Reason.NO_CHALLENGE);
         }
-        PlayerState player = registry.signedIn(wallet);
         PlayerTokens.SignedToken token = tokens.issue(wallet.value(), clock.instant());
         return new SignedIn(token.token(), token.expiresAt(), token.groups(), player);
     }

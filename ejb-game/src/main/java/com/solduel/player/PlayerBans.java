@@ -1,5 +1,6 @@
 package com.solduel.player;
 
+import com.solduel.infra.db.SqlValues;
 import com.solduel.shared.SolDuelException;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
@@ -9,9 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +76,7 @@ public class PlayerBans {
             throw new PlayerNotFoundException(wallet);
         }
         Object[] row = (Object[]) rows.get(0);
-        Instant bannedAt = instant(row[0]);
+        Instant bannedAt = SqlValues.instant(row[0]);
         return new PlayerBan(wallet.value(), bannedAt != null, bannedAt, bannedAt == null ? null : (String) row[1]);
     }
 
@@ -122,22 +121,6 @@ public class PlayerBans {
                 || reason.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidBanReasonException();
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("players.banned_at read as " + value.getClass().getName());
     }
 
     /** A ban reason that is blank, longer than 200 characters or holds control characters. */

@@ -14,7 +14,9 @@ import com.solduel.game.table.GameRefusedException;
 import com.solduel.game.table.LeaseLostException;
 import com.solduel.game.table.LogRow;
 import com.solduel.game.table.Settlement;
+import com.solduel.infra.db.SqlValues;
 import com.solduel.player.Player;
+import com.solduel.player.PlayerBannedException;
 import com.solduel.player.PlayerRegistry;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
@@ -66,19 +68,38 @@ public class GameRecords {
     }
 
     /**
+     * The id of {@code wallet}'s player, read with its ban in one statement (and its row locked
+     * when {@code lock}): {@link PlayerBannedException} when banned, before anything is written.
+     * Read from PostgreSQL every time, like every ban check ({@link com.solduel.player.PlayerBans}).
+     */
+    private int actingPlayer(WalletAddress wallet, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, banned_at IS NOT NULL FROM players WHERE wallet_address = ?1"
+                        + (lock ? " FOR UPDATE" : ""))
+                .setParameter(1, wallet.value())
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new GameRefusedException("player-not-found", Kind.FORBIDDEN, "sign in before playing");
+        }
+        if ((Boolean) rows.get(0)[1]) {
+            throw new PlayerBannedException();
+        }
+        return ((Number) rows.get(0)[0]).intValue();
+    }
+
+    /**
      * A new private challenge by {@code creator}, waiting for a second player with the invite code;
-     * refused when the creator already has {@code maxOpen} open ones (the player row is locked, so
-     * parallel requests cannot slip past the cap).
+     * refused when the creator is banned, or already has {@code maxOpen} open ones (the player row is
+     * locked, so parallel requests cannot slip past the cap).
      */
     public GameRecord create(WalletAddress creator, GameType type, GameOptions options, ServerSeed seed,
                              ClientSeed creatorSeed, String inviteCode, int maxOpen, long wager, int houseFeeBps,
                              boolean rated) {
-        Player p1 = player(creator);
-        em.createNativeQuery("SELECT id FROM players WHERE id = ?1 FOR UPDATE").setParameter(1, p1.id()).getResultList();
+        int p1 = actingPlayer(creator, true);
         // The status is written out, not bound, so every plan can use idx_games_open_challenges (partial).
         long open = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM games WHERE player1_id = ?1 "
                         + "AND status = 'CREATED' AND player2_id IS NULL")
-                .setParameter(1, p1.id()).getSingleResult()).longValue();
+                .setParameter(1, p1).getSingleResult()).longValue();
         if (open >= maxOpen) {
             throw new GameRefusedException("too-many-open-challenges", Kind.CONFLICT, "you already have " + open
                     + " open challenges (at most " + maxOpen + "): wait for an opponent to join one, or for one to expire");
@@ -87,7 +108,7 @@ public class GameRecords {
                 .add("bestOf", options.bestOf())
                 .add("clientSeeds", JSON.createObjectBuilder().add("P1", creatorSeed.value()));
         addWagerTerms(metadata, wager, houseFeeBps);
-        GameRecord game = new GameRecord(p1.id(), type, inviteCode, seed.hex(), seed.sha256Hex(),
+        GameRecord game = new GameRecord(p1, type, inviteCode, seed.hex(), seed.sha256Hex(),
                 metadata.build().toString(), wager, rated);
         em.persist(game);
         em.flush();
@@ -97,9 +118,10 @@ public class GameRecords {
     /**
      * Seats {@code joiner} as P2 of the game with {@code inviteCode}: a free game starts (IN_PROGRESS);
      * a wagered one waits for both deposits (AWAITING_DEPOSITS) until now + {@code depositWindow}.
+     * Refused when the joiner is banned.
      */
     public GameRecord join(String inviteCode, WalletAddress joiner, ClientSeed joinerSeed, Duration depositWindow) {
-        Player p2 = player(joiner);
+        int p2 = actingPlayer(joiner, false);
         GameRecord game = em.createQuery("SELECT g FROM GameRecord g WHERE g.inviteCode = :code", GameRecord.class)
                 .setParameter("code", inviteCode)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -107,7 +129,7 @@ public class GameRecords {
                 .findFirst()
                 .orElseThrow(() -> new GameRefusedException("invite-not-found",
                         Kind.NOT_FOUND, "no open game has invite code " + inviteCode));
-        if (p2.id().equals(game.player1Id())) {
+        if (game.player1Id() != null && p2 == game.player1Id()) {
             throw new GameRefusedException("own-game", Kind.CONFLICT,
                     "you created this game; share the invite code with your opponent");
         }
@@ -122,7 +144,7 @@ public class GameRecords {
         JsonObject metadata = parse(game.metadata());
         JsonObject seeds = JSON.createObjectBuilder(metadata.getJsonObject("clientSeeds")).add("P2", joinerSeed.value()).build();
         String joined = JSON.createObjectBuilder(metadata).add("clientSeeds", seeds).build().toString();
-        game.seatSecondPlayer(p2.id(), joined, depositWindow);
+        game.seatSecondPlayer(p2, joined, depositWindow);
         return game;
     }
 
@@ -238,16 +260,28 @@ public class GameRecords {
     }
 
     /**
-     * Takes the game over for the calling node: raises its fencing epoch, so rows written under
-     * any earlier epoch are refused from now on. Empty when the game is not in progress.
+     * Takes the game over for the calling node and reads it, in one transaction: raises its fencing
+     * epoch, so rows written under any earlier epoch are refused from now on, and returns the game
+     * under the new epoch with its action log. One statement raises the epoch and returns the row
+     * with both wallets, so taking a game costs two statements. Empty when the game is not in progress.
      */
-    public OptionalLong takeOwnership(long gameId) {
+    public Optional<StoredGame> takeOwnership(long gameId) {
         @SuppressWarnings("unchecked")
-        List<Number> epoch = em.createNativeQuery("UPDATE games SET owner_epoch = owner_epoch + 1 "
-                        + "WHERE id = ?1 AND status = 'IN_PROGRESS' RETURNING owner_epoch")
+        List<Object[]> taken = em.createNativeQuery("UPDATE games g SET owner_epoch = g.owner_epoch + 1 "
+                        + "WHERE g.id = ?1 AND g.status = 'IN_PROGRESS' RETURNING g.owner_epoch, CAST(g.game_type AS TEXT), "
+                        + "g.server_seed, g.server_seed_hash, CAST(g.metadata AS TEXT), g.player1_id, g.player2_id, "
+                        + "(SELECT p.wallet_address FROM players p WHERE p.id = g.player1_id), "
+                        + "(SELECT p.wallet_address FROM players p WHERE p.id = g.player2_id), g.start_time, g.rated")
                 .setParameter(1, gameId)
                 .getResultList();
-        return epoch.isEmpty() ? OptionalLong.empty() : OptionalLong.of(epoch.get(0).longValue());
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = taken.get(0);
+        return Optional.of(new StoredGame(gameId, GameType.valueOf((String) row[1]), GameStatus.IN_PROGRESS,
+                (String) row[2], (String) row[3], parse((String) row[4]), SqlValues.integer(row[5]), SqlValues.integer(row[6]),
+                (String) row[7], (String) row[8], SqlValues.instant(row[9]), ((Number) row[0]).longValue(), rows(gameId),
+                (Boolean) row[10]));
     }
 
     /**
@@ -357,17 +391,22 @@ public class GameRecords {
         if (game == null) {
             return Optional.empty();
         }
-        List<LogRow> rows = !withRows ? List.of() : em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id "
-                        + "ORDER BY a.sequenceNumber", GameActionRecord.class)
-                .setParameter("id", gameId)
-                .getResultStream()
-                .map(a -> LogRowJson.read(a.actionType, a.sequenceNumber, parse(a.actionData)))
-                .toList();
+        List<LogRow> rows = withRows ? rows(gameId) : List.of();
         String wallet1 = game.player1Id() == null ? null : em.find(Player.class, game.player1Id()).wallet().value();
         String wallet2 = game.player2Id() == null ? null : em.find(Player.class, game.player2Id()).wallet().value();
         return Optional.of(new StoredGame(game.id(), game.gameType(), game.status(), game.serverSeed(),
                 game.serverSeedHash(), parse(game.metadata()), game.player1Id(), game.player2Id(), wallet1, wallet2,
                 game.startTime(), game.ownerEpoch(), rows, game.rated()));
+    }
+
+    /** A game's action log in order. */
+    private List<LogRow> rows(long gameId) {
+        return em.createQuery("SELECT a FROM GameActionRecord a WHERE a.gameId = :id ORDER BY a.sequenceNumber",
+                        GameActionRecord.class)
+                .setParameter("id", gameId)
+                .getResultStream()
+                .map(a -> LogRowJson.read(a.actionType, a.sequenceNumber, parse(a.actionData)))
+                .toList();
     }
 
     /** The highest sequence number in a game's log (0 when empty): tells whether a Redis session is current. */

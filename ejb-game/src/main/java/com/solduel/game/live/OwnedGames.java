@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -182,23 +181,24 @@ public class OwnedGames {
                 if (activeGames() >= capacity() || !leases.acquire(gameId)) {
                     return Optional.empty();
                 }
-                OptionalLong epoch = records.takeOwnership(gameId);
-                if (epoch.isEmpty()) {
+                Optional<GameRecords.StoredGame> taken = records.takeOwnership(gameId);
+                if (taken.isEmpty()) {
                     leases.release(gameId);
                     return Optional.empty();
                 }
-                GameRecords.StoredGame stored = records.load(gameId).orElseThrow();
+                GameRecords.StoredGame stored = taken.get();
+                long epoch = stored.ownerEpoch();
                 GameLog log = stored.log();
                 long now = System.currentTimeMillis();
-                TableStore store = new RecordedStore(gameId, epoch.getAsLong(), stored.playerIds());
+                TableStore store = new RecordedStore(gameId, epoch, stored.playerIds());
                 GameTable table = fresh && stored.rows().isEmpty() ? GameTable.started(log, store, settings, now)
                         : GameTable.resumed(log, store, settings, now);
-                LiveGame claimed = new LiveGame(gameId, epoch.getAsLong(), stored, table);
+                LiveGame claimed = new LiveGame(gameId, epoch, stored, table);
                 games.put(gameId, claimed);
                 metrics.gameStarted();
                 // A takeover is worth an operator's notice; a game starting here is routine (its metric counts it).
                 LOG.log(fresh ? Level.FINE : Level.INFO, () -> "game " + gameId + " owned here under epoch "
-                        + epoch.getAsLong() + " (" + stored.rows().size() + " rows" + (fresh ? "" : ", taken over") + ")");
+                        + epoch + " (" + stored.rows().size() + " rows" + (fresh ? "" : ", taken over") + ")");
                 synchronized (claimed) {
                     clocks.changed(claimed);
                 }

@@ -9,7 +9,6 @@ import com.solduel.game.rules.Match;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
 import com.solduel.game.table.GameRefusedException;
-import com.solduel.player.PlayerBans;
 import com.solduel.money.Lamports;
 import com.solduel.player.WalletAddress;
 import com.solduel.shared.SolDuelException.Kind;
@@ -45,9 +44,6 @@ public class PrivateChallenges {
     GameHall hall;
 
     @Inject
-    PlayerBans bans;
-
-    @Inject
     WagerSettings wagers;
 
     @Inject
@@ -58,13 +54,13 @@ public class PrivateChallenges {
     int openChallengesPerPlayer;
 
     /**
-     * Creates a private challenge by {@code creator} (refused when banned); the second player joins
+     * Creates a private challenge by {@code creator} (refused when banned: {@link GameRecords#create}
+     * reads the ban with the player row); the second player joins
      * with the invite code. An unrated one ({@code rated} false) changes no rating when it ends. A
      * wager above 0 must be within the limits, and needs the escrow vault.
      */
     public CreatedGame create(WalletAddress creator, GameType type, int bestOf, Optional<String> clientSeed,
                               boolean rated, Lamports wager) {
-        bans.refuseIfBanned(creator);
         GameOptions options = options(type, bestOf);
         ClientSeed seed = clientSeed(clientSeed);
         wagers.limits().check(wager);
@@ -84,7 +80,6 @@ public class PrivateChallenges {
      * are in. Refused before anything is written when the player is banned or no game server has room.
      */
     public JoinedGame join(WalletAddress player, String inviteCode, Optional<String> clientSeed) {
-        bans.refuseIfBanned(player);
         ClientSeed seed = clientSeed(clientSeed);
         owned.requireRoomSomewhere();
         GameRecord game = records.join(inviteCode.trim().toUpperCase(Locale.ROOT), player, seed, wagers.depositWindow());

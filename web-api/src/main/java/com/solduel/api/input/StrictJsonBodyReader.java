@@ -27,7 +27,9 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -102,9 +104,9 @@ public class StrictJsonBodyReader implements MessageBodyReader<Record> {
                 throw InvalidFieldException.type(field == null ? "body" : field,
                         (field == null ? "the body" : field) + " must be a JSON object, got " + kind(value));
             }
-            for (RecordComponent component : raw.getRecordComponents()) {
-                String name = jsonName(component);
-                check(object.get(name), component.getGenericType(), field == null ? name : field + "." + name);
+            for (Component component : COMPONENTS.get(raw)) {
+                String name = component.jsonName();
+                check(object.get(name), component.type(), field == null ? name : field + "." + name);
             }
         } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType list) {
             if (!(value instanceof JsonArray array)) {
@@ -115,6 +117,23 @@ public class StrictJsonBodyReader implements MessageBodyReader<Record> {
             }
         }
     }
+
+    /** A record component as the body names it: its JSON name and its declared type. */
+    private record Component(String jsonName, Type type) {
+    }
+
+    /**
+     * Each record's components, read once per class: {@code getRecordComponents()} parses the
+     * generic signatures and each accessor copy parses its annotations again on every call.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> record) {
+            return Arrays.stream(record.getRecordComponents())
+                    .map(c -> new Component(jsonName(c), c.getGenericType()))
+                    .toList();
+        }
+    };
 
     private static String jsonName(RecordComponent component) {
         JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
