@@ -682,7 +682,10 @@ public final class GameLoad {
 
         /** Sends a ping unless one is still unanswered or the player's game is over. */
         void ping() {
-            if (pingSentNanos != 0 || closing || table != null && table.over) {
+            // A player whose game is over stops pinging, unless it waits for its pair's next game (continuous
+            // runs): a waiting socket keeps alive as a real client would, or the server's idle timeout closes it
+            // once game starts queue for longer than 90 s.
+            if (pingSentNanos != 0 || closing || !continuous && table != null && table.over) {
                 return;
             }
             pingSentNanos = System.nanoTime();
