@@ -6,6 +6,7 @@ import com.solduel.audit.AuditEntry;
 import com.solduel.audit.AuditQuery;
 import com.solduel.game.live.GameStatus;
 import com.solduel.game.table.GameRefusedException;
+import com.solduel.infra.db.SqlValues;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,9 +16,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -158,9 +157,9 @@ public class AdminGames {
                 .setParameter(1, gameId).getResultList();
         return new Detail(game((Object[]) rows.get(0)),
                 actions.stream().map(r -> (Object[]) r).map(r -> new Action(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                        parse((String) r[3]), instant(r[4]))).toList(),
+                        parse((String) r[3]), SqlValues.instant(r[4]))).toList(),
                 deposits.stream().map(r -> (Object[]) r).map(r -> new Deposit((String) r[0], (String) r[1],
-                        ((Number) r[2]).longValue(), instant(r[3]))).toList(),
+                        ((Number) r[2]).longValue(), SqlValues.instant(r[3]))).toList(),
                 payouts.stream().map(r -> (Object[]) r).map(r -> new Payout(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                         (String) r[3], (String) r[4], ((Number) r[5]).longValue(), (String) r[6])).toList(),
                 audit.page(new AuditQuery(Optional.empty(), Optional.<AuditAction>empty(), Optional.of("game:" + gameId),
@@ -169,8 +168,8 @@ public class AdminGames {
 
     private static Game game(Object[] r) {
         return new Game(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).longValue(), (Boolean) r[4],
-                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], instant(r[10]), instant(r[11]),
-                instant(r[12]), instant(r[13]), ((Number) r[14]).intValue(), (String) r[15]);
+                (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], SqlValues.instant(r[10]), SqlValues.instant(r[11]),
+                SqlValues.instant(r[12]), SqlValues.instant(r[13]), ((Number) r[14]).intValue(), (String) r[15]);
     }
 
     static JsonValue parse(String text) {
@@ -180,21 +179,5 @@ public class AdminGames {
         try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("a timestamp read as " + value.getClass().getName());
     }
 }

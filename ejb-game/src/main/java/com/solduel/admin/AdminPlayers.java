@@ -1,5 +1,6 @@
 package com.solduel.admin;
 
+import com.solduel.infra.db.SqlValues;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -56,7 +57,7 @@ public class AdminPlayers {
                         + "WHERE p.wallet_address LIKE ?1 OR lower(p.username) LIKE lower(?1) ORDER BY p.wallet_address LIMIT ?2")
                 .setParameter(1, prefix).setParameter(2, limit).getResultList();
         return new Page(rows.stream().map(r -> (Object[]) r).map(r -> new Player((String) r[0], (String) r[1], r[2] != null,
-                AdminGames.instant(r[2]), (String) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
-                r[6] == null ? null : ((Number) r[6]).longValue(), AdminGames.instant(r[7]))).toList());
+                SqlValues.instant(r[2]), (String) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
+                r[6] == null ? null : ((Number) r[6]).longValue(), SqlValues.instant(r[7]))).toList());
     }
 }

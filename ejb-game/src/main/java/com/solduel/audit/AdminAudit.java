@@ -1,5 +1,6 @@
 package com.solduel.audit;
 
+import com.solduel.infra.db.SqlValues;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -12,9 +13,6 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -96,7 +94,7 @@ public class AdminAudit {
     }
 
     private static AuditEntry entry(Object[] row) {
-        return new AuditEntry(((Number) row[0]).longValue(), instant(row[1]), (String) row[2],
+        return new AuditEntry(((Number) row[0]).longValue(), SqlValues.instant(row[1]), (String) row[2],
                 AuditAction.valueOf((String) row[3]), (String) row[4], (String) row[5], parse(row[6]), parse(row[7]));
     }
 
@@ -107,18 +105,5 @@ public class AdminAudit {
         try (var reader = JSON.createReader(new StringReader((String) text))) {
             return reader.readValue();
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("admin_audit_log.at read as " + value.getClass().getName());
     }
 }

@@ -1,5 +1,6 @@
 package com.solduel.payout;
 
+import com.solduel.infra.db.SqlValues;
 import com.solduel.ledger.Ledger;
 import com.solduel.ledger.LedgerAccounts;
 import com.solduel.ledger.Posting;
@@ -10,9 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -273,20 +272,7 @@ public class PayoutBook {
                 ((Number) row[4]).longValue(), (String) row[5], ((Number) row[6]).longValue(), (String) row[7], (String) row[8],
                 row[9] == null ? null : ((Number) row[9]).longValue(),
                 row[10] == null ? null : Base64.getDecoder().decode((String) row[10]),
-                ((Number) row[11]).intValue(), (String) row[12], instant(row[13]), instant(row[14]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return (Instant) value;
+                ((Number) row[11]).intValue(), (String) row[12], SqlValues.instant(row[13]), SqlValues.instant(row[14]));
     }
 
     private static String array(List<Long> ids) {

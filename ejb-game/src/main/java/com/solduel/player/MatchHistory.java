@@ -1,5 +1,6 @@
 package com.solduel.player;
 
+import com.solduel.infra.db.SqlValues;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -41,8 +42,8 @@ public class MatchHistory {
             boolean over = "COMPLETED".equals(status) || "ABORTED".equals(status);
             items.add(new MatchHistoryEntry(id, (String) r[1], (String) r[9], (String) r[10], ((Number) r[3]).longValue(),
                     status, result(status, r[8] == null ? null : ((Number) r[8]).intValue(), player.id()), (String) r[13],
-                    (Boolean) r[4], after, after == null ? null : after - before, PlayerDirectory.instant(r[5]),
-                    PlayerDirectory.instant(r[6]), PlayerDirectory.instant(r[7]), over ? "/api/games/" + id + "/export" : null));
+                    (Boolean) r[4], after, after == null ? null : after - before, SqlValues.instant(r[5]),
+                    SqlValues.instant(r[6]), SqlValues.instant(r[7]), over ? "/api/games/" + id + "/export" : null));
         }
         long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM games WHERE player1_id = ?1 OR player2_id = ?1")
                 .setParameter(1, player.id())

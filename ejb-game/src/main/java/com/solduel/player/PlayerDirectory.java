@@ -1,14 +1,13 @@
 package com.solduel.player;
 
 import com.solduel.game.rules.GameType;
+import com.solduel.infra.db.SqlValues;
 import com.solduel.leaderboard.Leaderboard;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,26 +115,10 @@ public class PlayerDirectory {
         List<RatingPoint> points = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             points.add(new RatingPoint(((Number) row[0]).longValue(), ((Number) row[1]).intValue(),
-                    ((Number) row[2]).intValue(), instant(row[3])));
+                    ((Number) row[2]).intValue(), SqlValues.instant(row[3])));
         }
         Collections.reverse(points);
         return points;
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 
     private static double rate(int wins, int games) {

@@ -1,5 +1,6 @@
 package com.solduel.reconciliation;
 
+import com.solduel.infra.db.SqlValues;
 import com.solduel.ledger.Ledger;
 import com.solduel.ledger.LedgerAccounts;
 import com.solduel.ledger.Posting;
@@ -71,7 +72,7 @@ public class ReconciliationBook {
     /** The database's clock. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instant now() {
-        return instant(em.createNativeQuery("SELECT now()").getSingleResult());
+        return SqlValues.instant(em.createNativeQuery("SELECT now()").getSingleResult());
     }
 
     /** The newest vault signature the scan has classified. */
@@ -371,28 +372,15 @@ public class ReconciliationBook {
     }
 
     private static ReconciliationRun run(Object[] row) {
-        return new ReconciliationRun(((Number) row[0]).longValue(), (String) row[1], instant(row[2]), instant(row[3]), (String) row[4],
+        return new ReconciliationRun(((Number) row[0]).longValue(), (String) row[1], SqlValues.instant(row[2]), SqlValues.instant(row[3]), (String) row[4],
                 new Drift(((Number) row[5]).longValue(), ((Number) row[6]).longValue(), ((Number) row[7]).longValue(),
                         ((Number) row[8]).longValue()), (String) row[10], ((Number) row[11]).intValue());
     }
 
     private static ReconciliationItem item(Object[] row) {
         return new ReconciliationItem(((Number) row[0]).longValue(), ItemKind.valueOf((String) row[1]), (String) row[2],
-                (String) row[3], row[4] == null ? null : ((Number) row[4]).longValue(), (String) row[5], instant(row[6]),
-                instant(row[7]), instant(row[8]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return (Instant) value;
+                (String) row[3], row[4] == null ? null : ((Number) row[4]).longValue(), (String) row[5], SqlValues.instant(row[6]),
+                SqlValues.instant(row[7]), SqlValues.instant(row[8]));
     }
 
     private static String shorten(String text, int max) {
