@@ -19,9 +19,11 @@ import java.util.logging.Logger;
 
 /**
  * Bans (SPEC §4: a banned player cannot queue, join or connect, from the moment the ban is
- * written): the one place they are written and read. Read from PostgreSQL every time, never from a
- * cache, so a ban takes effect at once on every node; once a ban commits, {@link BanBroadcast}
- * tells every node to close the player's open game sockets.
+ * written): the one place they are written, and read for the queue and the socket. Sign-in
+ * ({@link PlayerRegistry#signIn}) and a challenge's create and join read {@code banned_at} with the
+ * player row they read anyway. Always from PostgreSQL, never from a cache, so a ban takes effect at
+ * once on every node; once a ban commits, {@link BanBroadcast} tells every node to close the
+ * player's open game sockets.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
