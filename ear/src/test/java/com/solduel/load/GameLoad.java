@@ -546,9 +546,14 @@ public final class GameLoad {
             }
         }
 
+        /** CPU seconds used since {@code earlier}. */
+        double cpuSecondsSince(ProcStat earlier) {
+            return (cpuTicks - earlier.cpuTicks) / (double) TICKS_PER_SECOND;
+        }
+
         /** CPU used since {@code earlier}, {@code seconds} ago, in % of one core. */
         double cpuPercentSince(ProcStat earlier, double seconds) {
-            return (cpuTicks - earlier.cpuTicks) * 100.0 / TICKS_PER_SECOND / seconds;
+            return cpuSecondsSince(earlier) * 100 / seconds;
         }
     }
 
@@ -560,10 +565,11 @@ public final class GameLoad {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(GameLoad::daemon);
         private final List<Double> cpu = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong rssPeak = new AtomicLong();
-        private long firstTicks = -1;
-        private long lastTicks;
-        private long lastNanos;
+        /** The first and the latest reading, with when each was taken (null before the first). */
+        private ProcStat first;
+        private ProcStat last;
         private long firstNanos;
+        private long lastNanos;
 
         ServerSampler(long pid) {
             this.pid = pid;
@@ -582,13 +588,13 @@ public final class GameLoad {
                 return; // the process ended or is not readable: the report says what was sampled
             }
             long now = System.nanoTime();
-            if (firstTicks < 0) {
-                firstTicks = stat.cpuTicks();
+            if (first == null) {
+                first = stat;
                 firstNanos = now;
             } else {
-                cpu.add((stat.cpuTicks() - lastTicks) * 100.0 / ProcStat.TICKS_PER_SECOND / ((now - lastNanos) / 1e9));
+                cpu.add(stat.cpuPercentSince(last, (now - lastNanos) / 1e9));
             }
-            lastTicks = stat.cpuTicks();
+            last = stat;
             lastNanos = now;
             rssPeak.accumulateAndGet(stat.rssBytes(), Math::max);
         }
@@ -599,10 +605,9 @@ public final class GameLoad {
                 if (cpu.isEmpty()) {
                     return new ServerSample(0, 0, 0, 0, 0);
                 }
-                double seconds = (lastTicks - firstTicks) / (double) ProcStat.TICKS_PER_SECOND;
                 double wall = (lastNanos - firstNanos) / 1e9;
-                return new ServerSample(cpu.size(), seconds * 100 / wall,
-                        cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0), rssPeak.get(), seconds);
+                return new ServerSample(cpu.size(), last.cpuPercentSince(first, wall),
+                        cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0), rssPeak.get(), last.cpuSecondsSince(first));
             }
         }
     }
@@ -680,7 +685,7 @@ public final class GameLoad {
             return this;
         }
 
-        /** Sends a ping unless one is still unanswered or the player's game is over. */
+        /** Sends a ping unless one is still unanswered or (in a run of single games) the player's game is over. */
         void ping() {
             // A player whose game is over stops pinging, unless it waits for its pair's next game (continuous
             // runs): a waiting socket keeps alive as a real client would, or the server's idle timeout closes it

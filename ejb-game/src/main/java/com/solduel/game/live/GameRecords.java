@@ -62,9 +62,11 @@ public class GameRecords {
 
     /** The signed-in player of {@code wallet}; a JWT holder always has one. */
     public Player player(WalletAddress wallet) {
-        return players.find(wallet)
-                .orElseThrow(() -> new GameRefusedException("player-not-found",
-                        Kind.FORBIDDEN, "sign in before playing"));
+        return players.find(wallet).orElseThrow(GameRecords::playerNotFound);
+    }
+
+    private static GameRefusedException playerNotFound() {
+        return new GameRefusedException("player-not-found", Kind.FORBIDDEN, "sign in before playing");
     }
 
     /**
@@ -79,7 +81,7 @@ public class GameRecords {
                 .setParameter(1, wallet.value())
                 .getResultList();
         if (rows.isEmpty()) {
-            throw new GameRefusedException("player-not-found", Kind.FORBIDDEN, "sign in before playing");
+            throw playerNotFound();
         }
         if ((Boolean) rows.get(0)[1]) {
             throw new PlayerBannedException();

@@ -194,24 +194,22 @@ public final class GameTable {
             events.add(new TurnStarted(gameId(), log.match().turn(), clock.start(now)));
         }
         if (clock.hasRunOut(now)) {
+            // Who is late is decided before any default is played: the default that completes the
+            // turn resolves it, and the other seat must not get one in the next turn (nor in a match
+            // that turn ended).
+            Set<Seat> late = EnumSet.noneOf(Seat.class);
             Set<Seat> outOfTurns = EnumSet.noneOf(Seat.class);
             for (Seat seat : Seat.values()) {
-                if (!log.match().hasChosen(seat) && log.consecutiveMisses(seat) + 1 >= settings.missesToForfeit()) {
-                    outOfTurns.add(seat);
+                if (!log.match().hasChosen(seat)) {
+                    late.add(seat);
+                    if (log.consecutiveMisses(seat) + 1 >= settings.missesToForfeit()) {
+                        outOfTurns.add(seat);
+                    }
                 }
             }
             if (!outOfTurns.isEmpty()) {
                 forfeit(outOfTurns, ForfeitCause.MISSED_TURNS, events, now);
                 return events;
-            }
-            // Who is late is decided before any default is played: the default that completes the
-            // turn resolves it, and the other seat must not get one in the next turn (nor in a match
-            // that turn ended).
-            Set<Seat> late = EnumSet.noneOf(Seat.class);
-            for (Seat seat : Seat.values()) {
-                if (!log.match().hasChosen(seat)) {
-                    late.add(seat);
-                }
             }
             for (Seat seat : late) {
                 Match<?> next = log.match().submitDefault(seat);

@@ -174,7 +174,7 @@ class GameTableTest {
         List<GameEvent> first = table.tick(T0 + TURN);
         assertThat(first).filteredOn(PlayerActed.class::isInstance)
                 .containsExactly(new PlayerActed(3, 7, Seat.P2, 1, true));
-        TurnPlayed played = (TurnPlayed) first.stream().filter(TurnPlayed.class::isInstance).findFirst().orElseThrow();
+        TurnPlayed played = turnPlayed(first);
         assertThat(played.timedOut()).containsExactly(Seat.P2);
         long turn2Deadline = T0 + 2 * TURN;
         assertThat(first.get(first.size() - 1)).isEqualTo(new TurnStarted(7, played.nextTurn().orElseThrow(), turn2Deadline));
@@ -194,13 +194,18 @@ class GameTableTest {
         table.connect(Seat.P2, T0);
         table.submit(Seat.P2, 1, 1, "ROCK", T0 + 1);
         List<GameEvent> first = table.tick(T0 + TURN);
-        TurnPlayed played = (TurnPlayed) first.stream().filter(TurnPlayed.class::isInstance).findFirst().orElseThrow();
+        TurnPlayed played = turnPlayed(first);
         assertThat(played.timedOut()).containsExactly(Seat.P1);
         // P1's default completed the turn; P2 was not late and plays its next turn itself.
         assertThat(first).filteredOn(PlayerActed.class::isInstance).extracting(e -> ((PlayerActed) e).seat())
                 .containsExactly(Seat.P1);
         int turn2 = played.nextTurn().orElseThrow();
         assertThat(table.submit(Seat.P2, 2, turn2, "PAPER", T0 + TURN + 5).ack().duplicate()).isFalse();
+    }
+
+    /** The turn a tick resolved (it must have resolved one). */
+    private static TurnPlayed turnPlayed(List<GameEvent> events) {
+        return (TurnPlayed) events.stream().filter(TurnPlayed.class::isInstance).findFirst().orElseThrow();
     }
 
     @Test
