@@ -100,6 +100,8 @@ async function play(p, { keyboard, choose, reloadAfterTurn = null, dropAfterTurn
       const banner = await p.page.locator('#banner').textContent();
       await shot(p, '04b-reconnecting');
       await p.page.locator('#banner').waitFor({ state: 'hidden', timeout: 10_000 });
+      // The banner hides when the socket is open again; the game's state frame may still be on its way.
+      await p.page.waitForFunction((t) => (globalThis.solduel.game?.turn ?? 0) >= t, turn, { timeout: 10_000 });
       result.reconnect = { banner, turn, resumedTurn: await p.page.evaluate(() => globalThis.solduel.game.turn) };
       log(`${p.name} lost the connection in turn ${turn}: "${banner}"; back in turn ${result.reconnect.resumedTurn}`);
       continue;
