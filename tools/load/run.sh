@@ -6,6 +6,7 @@
 #
 #   tools/load/run.sh [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300]
 #                     [--pace-ms=0] [--idle=0] [--server-pid=auto] [--fanout=on|off]
+#                     [--continuous=off|on] [--ramp-seconds=0] [--timeline=FILE.csv] [--timeline-seconds=10]
 # The server's CPU and RSS are sampled from /proc during the games: its pid is found from the port
 # it listens on unless --server-pid is given.
 set -euo pipefail

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -90,7 +91,11 @@ public final class GameLoad {
     /** Where a continuous run writes its figures every {@link #timelineSeconds} (CSV), or null. */
     private final java.nio.file.Path timeline;
     private final int timelineSeconds;
+    /** A continuous run opens its window after this many seconds of ramp-up even if not every pair started (0: waits for all). */
+    private final int rampSeconds;
     private final AtomicInteger started = new AtomicInteger();
+    /** Pairs whose first game started. */
+    private final AtomicInteger firstStarts = new AtomicInteger();
     private final ExecutorService restarts = Executors.newFixedThreadPool(16, GameLoad::daemon);
     private final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
     private CountDownLatch allOver;
@@ -108,6 +113,10 @@ public final class GameLoad {
         this.continuous = "on".equals(options.get("continuous"));
         this.timeline = options.get("timeline").isEmpty() ? null : java.nio.file.Path.of(options.get("timeline"));
         this.timelineSeconds = Integer.parseInt(options.get("timeline-seconds"));
+        this.rampSeconds = Integer.parseInt(options.get("ramp-seconds"));
+        if (rampSeconds < 0 || rampSeconds > 0 && !continuous) {
+            throw new IllegalArgumentException("--ramp-seconds must be 0 or more, and is for --continuous=on runs only");
+        }
         if (timelineSeconds < 1) {
             throw new IllegalArgumentException("--timeline-seconds must be at least 1");
         }
@@ -140,13 +149,14 @@ public final class GameLoad {
                 "seconds", "120", "think-ms", "300", "pace-ms", "0", "idle", "0", "server-pid", "0", "fanout", "on",
                 "continuous", "off", "timeline", ""));
         defaults.put("timeline-seconds", "10");
+        defaults.put("ramp-seconds", "0");
         return defaults;
     }
 
     private static String usage() {
         return "usage: GameLoad [--base=http://localhost:9080] [--games=200] [--seconds=120] [--think-ms=300] [--pace-ms=0]"
                 + " [--idle=0] [--server-pid=0] [--fanout=on|off] [--continuous=off|on] [--timeline=FILE.csv]"
-                + " [--timeline-seconds=10]";
+                + " [--timeline-seconds=10] [--ramp-seconds=0]";
     }
 
     public static void main(String[] args) throws Exception {
@@ -237,12 +247,37 @@ public final class GameLoad {
         allOver = new CountDownLatch(games);
         long playing = System.nanoTime();
         recording = !continuous;
-        parallel(games, i -> {
-            startGame(i);
-            return null;
-        });
-        System.out.printf("started %d games in %d ms (server gauge sol_duel_active_games_total = %s)%n",
-                games, millisSince(playing), gauge("sol_duel_active_games_total"));
+        // Every pair's first game, 16 starts at a time. A continuous run with --ramp-seconds opens its window when
+        // that time is up even if some pairs are still waiting for their first game (a load past the ceiling
+        // never gets them all going: the pairs already playing restart as soon as a game ends).
+        CompletableFuture<Void> firstGames = CompletableFuture.runAsync(() -> {
+            try {
+                parallel(games, i -> {
+                    if (!stopping) {
+                        startGame(i);
+                        firstStarts.incrementAndGet();
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, Executors.newSingleThreadExecutor(GameLoad::daemon));
+        try {
+            if (rampSeconds > 0) {
+                firstGames.get(rampSeconds, TimeUnit.SECONDS);
+            } else {
+                firstGames.get();
+            }
+            System.out.printf("started %d games in %d ms (server gauge sol_duel_active_games_total = %s)%n",
+                    games, millisSince(playing), gauge("sol_duel_active_games_total"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.printf("ramp-up cut at %d s: %d of %d pairs had started their first game (server gauge "
+                    + "sol_duel_active_games_total = %s); the rest keep starting during the window%n", rampSeconds,
+                    firstStarts.get(), games, gauge("sol_duel_active_games_total"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof CompletionException c && c.getCause() instanceof Exception cause ? cause : e;
+        }
 
         boolean done;
         long elapsed;

@@ -28,9 +28,15 @@ public class Player {
     @Column(length = 32)
     private String username;
 
+    // Written in SQL only, by the transaction that records a result (RatingSettlement, WagerSettlement):
+    // never by this entity's full-row update, which would write back what it read.
+    @Column(updatable = false)
     private int eloRating = INITIAL_ELO;
+    @Column(updatable = false)
     private int wins;
+    @Column(updatable = false)
     private int losses;
+    @Column(updatable = false)
     private long totalEarnings;
 
     @Column(length = 44)
@@ -59,22 +65,7 @@ public class Player {
         updatedAt = Instant.now();
     }
 
-    /** Applies a finished game: the new rating and a win (1), loss (0) or draw (0.5, neither). */
-    public void recordResult(int newRating, double score) {
-        eloRating = newRating;
-        if (score == 1.0) {
-            wins++;
-        } else if (score == 0.0) {
-            losses++;
-        }
-    }
-
     /** The cacheable, serializable snapshot of this player. */
-    /** Adds a wagered game's net result (payout minus stake, in lamports; may be negative) to the player's earnings. */
-    public void addEarnings(long lamports) {
-        this.totalEarnings = Math.addExact(totalEarnings, lamports);
-    }
-
     public PlayerState toState() {
         return new PlayerState(id, walletAddress, username, eloRating, wins, losses, totalEarnings,
                 nftProfileMint, createdAt);

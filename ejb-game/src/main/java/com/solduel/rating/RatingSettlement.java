@@ -5,7 +5,6 @@ import com.solduel.game.rules.Seat;
 import com.solduel.game.settlement.GameFinished;
 import com.solduel.leaderboard.Leaderboard;
 import com.solduel.leaderboard.RatedPlayer;
-import com.solduel.player.Player;
 import com.solduel.player.PlayerStateCache;
 import com.solduel.rating.RatingScheme.Change;
 import com.solduel.rating.RatingScheme.Standing;
@@ -14,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,26 +81,18 @@ public class RatingSettlement {
             return;
         }
         finished.scores().ifPresent(scores -> {
-            // Locked in id order, like every writer of two players, so two results never deadlock.
             PerSeat<Integer> ids = finished.playerIds();
-            boolean p1First = ids.p1() < ids.p2();
-            Player first = em.find(Player.class, p1First ? ids.p1() : ids.p2(), LockModeType.PESSIMISTIC_WRITE);
-            Player second = em.find(Player.class, p1First ? ids.p2() : ids.p1(), LockModeType.PESSIMISTIC_WRITE);
-            PerSeat<Player> players = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
             String type = finished.gameType().name();
 
-            Standings standings = standings(type, ids, p1First);
-            PerSeat<Standing> overall = new PerSeat<>(new Standing(players.p1().eloRating(), standings.overallGames().p1()),
-                    new Standing(players.p2().eloRating(), standings.overallGames().p2()));
+            Standings standings = standings(type, ids);
             RatingScheme rules = scheme();
             Change typeChange = rules.rate(standings.ofType().p1(), standings.ofType().p2(), scores.p1());
-            Change overallChange = rules.rate(overall.p1(), overall.p2(), scores.p1());
+            Change overallChange = rules.rate(standings.overall().p1(), standings.overall().p2(), scores.p1());
 
-            toMirror.put(finished.gameId(), record(finished.gameId(), type, players,
-                    new PerSeat<>(standings.ofType().p1().rating(), standings.ofType().p2().rating()),
+            toMirror.put(finished.gameId(), record(finished.gameId(), type, ids, finished.wallets().map(w -> w.value()),
+                    standings.usernames(), new PerSeat<>(standings.ofType().p1().rating(), standings.ofType().p2().rating()),
                     new PerSeat<>(typeChange.newA(), typeChange.newB()), scores));
-            players.p1().recordResult(overallChange.newA(), scores.p1());
-            players.p2().recordResult(overallChange.newB(), scores.p2());
+            recordOverall(ids, new PerSeat<>(overallChange.newA(), overallChange.newB()), scores);
         });
     }
 
@@ -121,13 +111,15 @@ public class RatingSettlement {
 
     /**
      * Both players' standing in the game type (their rows created at the initial rating if new,
-     * and locked) and their rated games over every type (the overall rating's count), read in one
-     * statement after one insert: a result is a dozen statements, and each costs a round trip.
+     * and locked), their overall standing (the players' rating and their rated games over every
+     * type) and their usernames, read in one statement after one insert: each statement of a
+     * result costs a round trip.
      */
-    private record Standings(PerSeat<Standing> ofType, PerSeat<Integer> overallGames) {
+    private record Standings(PerSeat<Standing> ofType, PerSeat<Standing> overall, PerSeat<String> usernames) {
     }
 
-    private Standings standings(String type, PerSeat<Integer> ids, boolean p1First) {
+    private Standings standings(String type, PerSeat<Integer> ids) {
+        boolean p1First = ids.p1() < ids.p2();
         int lower = p1First ? ids.p1() : ids.p2();
         int higher = p1First ? ids.p2() : ids.p1();
         em.createNativeQuery("INSERT INTO player_ratings (player_id, game_type, rating) "
@@ -139,30 +131,56 @@ public class RatingSettlement {
                 .setParameter(4, RatingScheme.INITIAL_RATING)
                 .executeUpdate();
         @SuppressWarnings("unchecked")
+        // Locked in id order, like every writer of two players, so two results never deadlock (the
+        // recording transaction has locked both players already, in the same order).
         List<Object[]> rows = em.createNativeQuery("SELECT r.player_id, r.rating, r.rated_games, "
-                        + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id) "
-                        + "FROM player_ratings r WHERE r.game_type = CAST(?1 AS game_type_enum) AND r.player_id IN (?2, ?3) "
-                        + "ORDER BY r.player_id FOR UPDATE OF r")
+                        + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id), "
+                        + "p.elo_rating, p.username "
+                        + "FROM player_ratings r JOIN players p ON p.id = r.player_id "
+                        + "WHERE r.game_type = CAST(?1 AS game_type_enum) AND r.player_id IN (?2, ?3) "
+                        + "ORDER BY r.player_id FOR UPDATE OF p, r")
                 .setParameter(1, type)
                 .setParameter(2, ids.p1())
                 .setParameter(3, ids.p2())
                 .getResultList();
         Standing[] ofType = new Standing[2];
-        int[] overallGames = new int[2];
+        Standing[] overall = new Standing[2];
+        String[] usernames = new String[2];
         for (Object[] row : rows) {
             int seat = ((Number) row[0]).intValue() == ids.p1() ? 0 : 1;
             ofType[seat] = new Standing(((Number) row[1]).intValue(), ((Number) row[2]).intValue());
-            overallGames[seat] = ((Number) row[3]).intValue();
+            overall[seat] = new Standing(((Number) row[4]).intValue(), ((Number) row[3]).intValue());
+            usernames[seat] = (String) row[5];
         }
-        return new Standings(new PerSeat<>(ofType[0], ofType[1]), new PerSeat<>(overallGames[0], overallGames[1]));
+        return new Standings(new PerSeat<>(ofType[0], ofType[1]), new PerSeat<>(overall[0], overall[1]),
+                new PerSeat<>(usernames[0], usernames[1]));
+    }
+
+    /** Both players' overall rating and their wins or losses (a draw is neither), in one statement. */
+    private void recordOverall(PerSeat<Integer> ids, PerSeat<Integer> ratings, PerSeat<Double> scores) {
+        var update = em.createNativeQuery("UPDATE players p SET elo_rating = v.rating, wins = p.wins + v.won, "
+                + "losses = p.losses + v.lost, updated_at = now() "
+                + "FROM (VALUES (CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int)), "
+                + "(CAST(?5 AS int), CAST(?6 AS int), CAST(?7 AS int), CAST(?8 AS int))) AS v (id, rating, won, lost) "
+                + "WHERE p.id = v.id");
+        int parameter = 1;
+        for (Seat seat : Seat.values()) {
+            double score = scores.get(seat);
+            update.setParameter(parameter++, ids.get(seat))
+                    .setParameter(parameter++, ratings.get(seat))
+                    .setParameter(parameter++, score == 1.0 ? 1 : 0)
+                    .setParameter(parameter++, score == 0.0 ? 1 : 0);
+        }
+        update.executeUpdate();
     }
 
     /**
      * Writes both players' new rows of the type and their history rows (one statement each);
      * returns the rows as the leaderboard shows them.
      */
-    private List<RatedPlayer> record(long gameId, String type, PerSeat<Player> players, PerSeat<Integer> before,
-                                     PerSeat<Integer> after, PerSeat<Double> scores) {
+    private List<RatedPlayer> record(long gameId, String type, PerSeat<Integer> ids, PerSeat<String> wallets,
+                                     PerSeat<String> usernames, PerSeat<Integer> before, PerSeat<Integer> after,
+                                     PerSeat<Double> scores) {
         var update = em.createNativeQuery("UPDATE player_ratings r SET rating = v.rating, rated_games = r.rated_games + 1, "
                 + "wins = r.wins + v.won, losses = r.losses + v.lost, draws = r.draws + v.drawn, updated_at = now() "
                 + "FROM (VALUES (CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int), CAST(?5 AS int)), "
@@ -173,7 +191,7 @@ public class RatingSettlement {
         int parameter = 1;
         for (Seat seat : Seat.values()) {
             double score = scores.get(seat);
-            update.setParameter(parameter++, players.get(seat).id())
+            update.setParameter(parameter++, ids.get(seat))
                     .setParameter(parameter++, after.get(seat))
                     .setParameter(parameter++, score == 1.0 ? 1 : 0)
                     .setParameter(parameter++, score == 0.0 ? 1 : 0)
@@ -183,21 +201,21 @@ public class RatingSettlement {
         List<Object[]> updated = update.setParameter(11, type).getResultList();
         em.createNativeQuery("INSERT INTO rating_history (player_id, game_id, game_type, rating_before, rating_after) "
                         + "VALUES (?1, ?2, CAST(?3 AS game_type_enum), ?4, ?5), (?6, ?2, CAST(?3 AS game_type_enum), ?7, ?8)")
-                .setParameter(1, players.p1().id())
+                .setParameter(1, ids.p1())
                 .setParameter(2, gameId)
                 .setParameter(3, type)
                 .setParameter(4, before.p1())
                 .setParameter(5, after.p1())
-                .setParameter(6, players.p2().id())
+                .setParameter(6, ids.p2())
                 .setParameter(7, before.p2())
                 .setParameter(8, after.p2())
                 .executeUpdate();
         List<RatedPlayer> rows = new ArrayList<>(2);
         for (Seat seat : Seat.values()) {
-            Player player = players.get(seat);
-            Object[] row = updated.stream().filter(r -> ((Number) r[0]).intValue() == player.id()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("player " + player.id() + " has no " + type + " rating row"));
-            rows.add(new RatedPlayer(player.id(), player.wallet().value(), player.username(), ((Number) row[1]).intValue(),
+            int id = ids.get(seat);
+            Object[] row = updated.stream().filter(r -> ((Number) r[0]).intValue() == id).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("player " + id + " has no " + type + " rating row"));
+            rows.add(new RatedPlayer(id, wallets.get(seat), usernames.get(seat), ((Number) row[1]).intValue(),
                     ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
                     ((Number) row[5]).intValue()));
         }

@@ -7,13 +7,11 @@ import com.solduel.ledger.Ledger;
 import com.solduel.ledger.LedgerAccounts;
 import com.solduel.ledger.Posting;
 import com.solduel.ledger.TransferKind;
-import com.solduel.player.Player;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
@@ -88,7 +86,15 @@ public class WagerSettlement {
         }
     }
 
+    /**
+     * Adds a game's net result to the player's earnings. In SQL, like the ratings the same result
+     * writes: a player entity loaded here would write its whole row back at the commit. The
+     * recording transaction holds the player's row locked already.
+     */
     private void earn(int playerId, long lamports) {
-        em.find(Player.class, playerId, LockModeType.PESSIMISTIC_WRITE).addEarnings(lamports);
+        em.createNativeQuery("UPDATE players SET total_earnings = total_earnings + ?1, updated_at = now() WHERE id = ?2")
+                .setParameter(1, lamports)
+                .setParameter(2, playerId)
+                .executeUpdate();
     }
 }

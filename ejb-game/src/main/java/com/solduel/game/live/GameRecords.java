@@ -311,23 +311,34 @@ public class GameRecords {
      * not recorded again.
      */
     public Optional<Settlement> recordResult(long gameId, long epoch, GameLog log) {
-        GameRecord game = em.find(GameRecord.class, gameId, LockModeType.PESSIMISTIC_WRITE);
-        if (game.status().isFinal()) {
-            return recordedSettlement(parse(game.metadata())).orElse(Optional.empty());
+        // The game, then both players in id order (like every writer of two players, so two results
+        // never deadlock), locked by one statement: the rows are locked as they leave the sort.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT g.status::text, g.owner_epoch, g.game_type::text, g.rated, "
+                        + "g.wager_amount, g.metadata::text, g.player1_id, g.player2_id, p.id, p.wallet_address "
+                        + "FROM games g JOIN players p ON p.id IN (g.player1_id, g.player2_id) "
+                        + "WHERE g.id = ?1 ORDER BY p.id FOR UPDATE")
+                .setParameter(1, gameId)
+                .getResultList();
+        if (rows.size() != 2) {
+            throw GameRefusedException.notFound(gameId);
         }
-        if (game.ownerEpoch() != epoch) {
+        Object[] game = rows.get(0);
+        GameStatus status = GameStatus.valueOf((String) game[0]);
+        JsonObject metadata = parse((String) game[5]);
+        if (status.isFinal()) {
+            return recordedSettlement(metadata).orElse(Optional.empty());
+        }
+        if (((Number) game[1]).longValue() != epoch) {
             throw new LeaseLostException(gameId, epoch);
         }
         Outcome outcome = log.match().outcome().orElseThrow();
-        PerSeat<Integer> ids = new PerSeat<>(game.player1Id(), game.player2Id());
-        // Locked in id order, like every writer of two players, so two results never deadlock.
-        boolean p1First = ids.p1() < ids.p2();
-        Player first = em.find(Player.class, p1First ? ids.p1() : ids.p2(), LockModeType.PESSIMISTIC_WRITE);
-        Player second = em.find(Player.class, p1First ? ids.p2() : ids.p1(), LockModeType.PESSIMISTIC_WRITE);
-        PerSeat<Player> seats = p1First ? new PerSeat<>(first, second) : new PerSeat<>(second, first);
+        PerSeat<Integer> ids = new PerSeat<>(((Number) game[6]).intValue(), ((Number) game[7]).intValue());
+        int lower = ((Number) rows.get(0)[8]).intValue();
+        PerSeat<WalletAddress> wallets = PerSeat.of(seat -> WalletAddress.of((String) rows.get(ids.get(seat) == lower ? 0 : 1)[9]));
 
-        GameFinished event = new GameFinished(gameId, ids, seats.map(Player::wallet), outcome, game.gameType(), game.rated(),
-                game.wagerAmount() > 0);
+        GameFinished event = new GameFinished(gameId, ids, wallets, outcome, GameType.valueOf((String) game[2]),
+                (Boolean) game[3], ((Number) game[4]).longValue() > 0);
         finished.fire(event);
 
         Optional<Settlement> settlement = ratingsChangedBy(gameId, ids);
@@ -342,12 +353,17 @@ public class GameRecords {
                 .add("actionLogSha256", com.solduel.game.verify.ActionLogDigest.of(log.match()))
                 .add("forfeits", forfeits);
         settlement.ifPresent(s -> result.add("ratings", perSeat(s.ratings())).add("ratingChanges", perSeat(s.ratingChanges())));
-        String metadata = JSON.createObjectBuilder(parse(game.metadata())).add("result", result).build().toString();
-        if (event.abandoned()) {
-            game.abort(metadata);
-        } else {
-            game.complete(outcome.isDraw() ? null : ids.get(outcome.winner()), metadata);
+        GameStatus next = status.moveTo(event.abandoned() ? GameStatus.ABORTED : GameStatus.COMPLETED);
+        Integer winner = event.abandoned() || outcome.isDraw() ? null : ids.get(outcome.winner());
+        var update = em.createNativeQuery("UPDATE games SET status = CAST(?1 AS game_status_enum), end_time = now(), "
+                        + "metadata = CAST(?2 AS jsonb)" + (winner == null ? "" : ", winner_id = ?4") + " WHERE id = ?3")
+                .setParameter(1, next.name())
+                .setParameter(2, JSON.createObjectBuilder(metadata).add("result", result).build().toString())
+                .setParameter(3, gameId);
+        if (winner != null) {
+            update.setParameter(4, winner);
         }
+        update.executeUpdate();
         return settlement;
     }
 

@@ -8,10 +8,12 @@ import com.solduel.player.WalletAddress;
 import java.util.Optional;
 
 /**
- * A game's result is being recorded. Fired synchronously inside the recording's JTA transaction:
- * an observer with {@code @Observes(during = TransactionPhase.IN_PROGRESS)} writes in the same
- * transaction (all or nothing with the result); {@code AFTER_SUCCESS} observers run once it
- * committed. Observers must not call back into the game.
+ * A game's result is being recorded. Fired synchronously inside the recording's JTA transaction,
+ * with the game's row and both players' rows locked (players in id order): an observer with
+ * {@code @Observes(during = TransactionPhase.IN_PROGRESS)} writes in the same transaction (all or
+ * nothing with the result); {@code AFTER_SUCCESS} observers run once it committed. Observers must
+ * not call back into the game, and write the players' counters (ratings, wins, earnings) in SQL:
+ * those columns are not written through the {@code Player} entity.
  *
  * @param playerIds {@code players.id} of each seat
  * @param outcome   the winner or a draw, and why ({@link Outcome#FORFEIT}, {@link Outcome#ABANDONED}, ...)
