@@ -269,6 +269,8 @@ function onGameFrame(frame) {
 
 function applyState(state) {
   const g = app.game;
+  // A snapshot older than an event already applied (an answer overtaken by later events) would rewind the page.
+  if (typeof state.version === 'number' && state.version < g.version) return;
   g.state = state;
   g.version = state.version;
   g.seat = state.seat ?? g.seat;
