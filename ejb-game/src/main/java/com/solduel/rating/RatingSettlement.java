@@ -130,9 +130,9 @@ public class RatingSettlement {
                 .setParameter(3, type)
                 .setParameter(4, RatingScheme.INITIAL_RATING)
                 .executeUpdate();
-        @SuppressWarnings("unchecked")
         // Locked in id order, like every writer of two players, so two results never deadlock (the
         // recording transaction has locked both players already, in the same order).
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.player_id, r.rating, r.rated_games, "
                         + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id), "
                         + "p.elo_rating, p.username "

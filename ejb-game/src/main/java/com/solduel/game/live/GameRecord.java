@@ -133,21 +133,6 @@ public class GameRecord {
         this.depositDeadline = deadline;
     }
 
-    /** The game ended: {@code winner} null for a draw. */
-    void complete(Integer winner, String newMetadata) {
-        this.status = status.moveTo(GameStatus.COMPLETED);
-        this.winnerId = winner;
-        this.endTime = Instant.now();
-        this.metadata = newMetadata;
-    }
-
-    /** Both players forfeited at once: the game is aborted, nobody won. */
-    void abort(String newMetadata) {
-        this.status = status.moveTo(GameStatus.ABORTED);
-        this.endTime = Instant.now();
-        this.metadata = newMetadata;
-    }
-
     long ownerEpoch() {
         return ownerEpoch;
     }
