@@ -209,8 +209,13 @@ class RpcPoolIT {
         b.testVariables(Map.of("solduel.solana.rpc-pool", pool.toString()));
         try {
             b.start();
+            // A first burst on short delays loads and compiles both paths (answered, refused) of the
+            // fresh node, so the measured burst times the bulkhead, not class loading: a cold node
+            // once took 1.47 s to refuse its first call.
+            SolanaLocalnet.PORTS.forEach(port -> SolanaLocalnet.slow(port, 300));
+            burst(b.baseUrl(), 12);
             double fullBefore = metric(b, "solana_rpc_errors_total", label("kind", "bulkhead_full"));
-            SolanaLocalnet.PORTS.forEach(port -> SolanaLocalnet.slow(port, 1500));
+            SolanaLocalnet.PORTS.forEach(port -> SolanaLocalnet.slow(port, 3000));
             List<Call> calls = burst(b.baseUrl(), 12);
             int answered = 0;
             for (Call call : calls) {
@@ -222,7 +227,7 @@ class RpcPoolIT {
                 JsonObject problem = Json.createReader(new java.io.StringReader(call.body())).readObject();
                 assertThat(problem.getString("code")).isEqualTo("solana-unavailable");
                 assertThat(problem.getString("detail")).contains("bulkhead_full").doesNotContain("127.0.0.1");
-                assertThat(call.duration()).as("refused at once, not queued behind the 1.5 s calls").isLessThan(Duration.ofMillis(1200));
+                assertThat(call.duration()).as("refused at once, not queued behind the 3 s calls").isLessThan(Duration.ofMillis(2000));
             }
             System.out.printf("RpcPoolIT: a burst of %d on three endpoints of one slot each: %d answered, %d refused 503%n",
                     calls.size(), answered, calls.size() - answered);
