@@ -4,8 +4,10 @@ import com.solduel.infra.redis.LuaScript;
 import com.solduel.infra.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.params.SetParams;
 
@@ -22,6 +24,9 @@ public class GameLeases {
             + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end");
     private static final LuaScript RELEASE = LuaScript.of("if redis.call('GET', KEYS[1]) == ARGV[1] then "
             + "return redis.call('DEL', KEYS[1]) else return 0 end");
+
+    /** Renewals sent in one round trip: bounds the request and answer buffers at any game count. */
+    private static final int RENEW_BATCH = 500;
 
     @Inject
     RedisConnection redis;
@@ -48,6 +53,27 @@ public class GameLeases {
     boolean renew(long gameId) {
         Object renewed = RENEW.eval(redis.client(), List.of(key(gameId)), List.of(node.id(), Long.toString(leaseMillis)));
         return renewed instanceof Long n && n == 1L;
+    }
+
+    /**
+     * Extends this node's leases of {@code gameIds} in pipelined round trips of up to
+     * {@value #RENEW_BATCH} games (a node renews every game it owns a few times per lease); the
+     * games whose lease this node does not hold any more.
+     */
+    Set<Long> renewAll(List<Long> gameIds) {
+        Set<Long> lost = new HashSet<>();
+        List<String> args = List.of(node.id(), Long.toString(leaseMillis));
+        for (int from = 0; from < gameIds.size(); from += RENEW_BATCH) {
+            List<Long> batch = gameIds.subList(from, Math.min(gameIds.size(), from + RENEW_BATCH));
+            List<Object> renewed = RENEW.evalAll(redis.client(),
+                    batch.stream().map(id -> new LuaScript.Call(List.of(key(id)), args)).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                if (!(renewed.get(i) instanceof Long n && n == 1L)) {
+                    lost.add(batch.get(i));
+                }
+            }
+        }
+        return lost;
     }
 
     /** Gives the lease up (the game ended, or this node dropped it); a lease held by another node is left alone. */

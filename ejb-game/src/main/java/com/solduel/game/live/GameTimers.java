@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * The timers of the games this node owns: each game's next wake-up (a turn clock, a grace, a
- * result to retry), its Redis mirror 50 ms after a change, its retirement a minute after its end.
+ * result to retry), its retirement a minute after its end; and the flush of the Redis mirror of
+ * every game changed in the last 50 ms.
  * A busy node sets and cancels several of these per action, so they run on a plain
  * {@link ScheduledThreadPoolExecutor} of the server's managed threads: setting one is a heap
  * insert, cancelling one removes it at once. Liberty's managed scheduled executor, used before,

@@ -9,11 +9,17 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -51,24 +57,53 @@ public class SessionStore {
         return "game:" + gameId + ":session";
     }
 
+    /** Games changed since the last flush, each queued once (its {@code sessionDirty} flag). */
+    private final Queue<LiveGame> dirty = new ConcurrentLinkedQueue<>();
+    /** Whether a flush is scheduled: the first change after a flush schedules the next. */
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /** One flush at a time, so two flushes never write one game's sessions out of order. */
+    private final Object flushing = new Object();
+
     /**
-     * Mirrors an owned game's log to Redis soon, off the caller's path: changes within
-     * {@link #FLUSH_MILLIS} are written once, and writes of one game keep their order. Redis may
-     * lag PostgreSQL by that much; readers only use a session that has every stored row.
+     * Mirrors an owned game's log to Redis soon, off the caller's path: every game changed within
+     * {@link #FLUSH_MILLIS} is written by one flush, in one pipelined round trip, and writes of one
+     * game keep their order. Redis may lag PostgreSQL by that much; readers only use a session that
+     * has every stored row.
      */
     void mirror(LiveGame game) {
         if (game.sessionDirty.compareAndSet(false, true)) {
-            timers.schedule(() -> flush(game), FLUSH_MILLIS);
+            dirty.add(game);
+            if (flushScheduled.compareAndSet(false, true)) {
+                timers.schedule(this::flush, FLUSH_MILLIS);
+            }
         }
     }
 
-    private void flush(LiveGame game) {
+    private void flush() {
+        synchronized (flushing) {
+            // Cleared before the queue is drained: a game queued from here on schedules the next flush.
+            flushScheduled.set(false);
+            Map<Long, String> sessions = new LinkedHashMap<>();
+            for (LiveGame game = dirty.poll(); game != null; game = dirty.poll()) {
+                String session = encode(game);
+                if (session != null) {
+                    sessions.put(game.gameId, session);
+                }
+            }
+            if (!sessions.isEmpty()) {
+                write(sessions);
+            }
+        }
+    }
+
+    /** The game's session text, its rows encoded once each; null once the game is dropped. */
+    private static String encode(LiveGame game) {
         synchronized (game.sessionWrites) {
             List<LogRow> rows;
             synchronized (game) {
                 game.sessionDirty.set(false);
                 if (game.dropped) {
-                    return;
+                    return null;
                 }
                 rows = game.table.log().rows();
             }
@@ -78,7 +113,7 @@ public class SessionStore {
                 encoded.append(i == 0 ? "" : ",").append(row(rows.get(i)));
             }
             game.sessionRowsEncoded = rows.size();
-            write(game.gameId, session(game.gameId, game.epoch, encoded));
+            return session(game.gameId, game.epoch, encoded);
         }
     }
 
@@ -95,12 +130,14 @@ public class SessionStore {
                 .toString();
     }
 
-    private void write(long gameId, String session) {
-        try {
-            redis.client().setex(key(gameId), ttlSeconds, session);
+    /** Writes the sessions in one pipelined round trip (one per Redis node in a cluster). */
+    private void write(Map<Long, String> sessions) {
+        try (PipelineBase pipeline = redis.client().pipelined()) {
+            sessions.forEach((gameId, session) -> pipeline.setex(key(gameId), ttlSeconds, session));
+            pipeline.sync();
         } catch (JedisException e) {
-            LOG.log(Level.WARNING, "game session {0} not saved to Redis ({1}); PostgreSQL still has it",
-                    new Object[] {gameId, e.getMessage()});
+            LOG.log(Level.WARNING, "{0} game sessions not saved to Redis ({1}); PostgreSQL still has them",
+                    new Object[] {sessions.size(), e.getMessage()});
         }
     }
 

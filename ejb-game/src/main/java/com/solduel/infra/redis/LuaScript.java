@@ -3,8 +3,11 @@ package com.solduel.infra.redis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -39,6 +42,49 @@ public final class LuaScript {
         } catch (JedisNoScriptException notLoaded) {
             return redis.eval(text, keys, args);
         }
+    }
+
+    /** One run of a script: its keys and arguments. */
+    public record Call(List<String> keys, List<String> args) {
+    }
+
+    /**
+     * Runs the script once per call in one pipelined round trip (one per Redis node in a
+     * cluster) instead of one round trip per call; the answers in the calls' order. Calls a Redis
+     * answers {@code NOSCRIPT} are sent again with {@code EVAL}, in a second round trip. Any other
+     * error answer is thrown ({@link redis.clients.jedis.exceptions.JedisDataException}).
+     */
+    public List<Object> evalAll(UnifiedJedis redis, List<Call> calls) {
+        List<Response<Object>> replies = new ArrayList<>(calls.size());
+        try (PipelineBase pipeline = redis.pipelined()) {
+            for (Call call : calls) {
+                replies.add(pipeline.evalsha(sha1, call.keys(), call.args()));
+            }
+            pipeline.sync();
+        }
+        List<Object> answers = new ArrayList<>(calls.size());
+        List<Integer> notLoaded = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            try {
+                answers.add(replies.get(i).get());
+            } catch (JedisNoScriptException e) {
+                answers.add(null);
+                notLoaded.add(i);
+            }
+        }
+        if (!notLoaded.isEmpty()) {
+            List<Response<Object>> retried = new ArrayList<>(notLoaded.size());
+            try (PipelineBase pipeline = redis.pipelined()) {
+                for (int i : notLoaded) {
+                    retried.add(pipeline.eval(text, calls.get(i).keys(), calls.get(i).args()));
+                }
+                pipeline.sync();
+            }
+            for (int j = 0; j < notLoaded.size(); j++) {
+                answers.set(notLoaded.get(j), retried.get(j).get());
+            }
+        }
+        return answers;
     }
 
     /** The SHA-1 Redis knows the script by. */

@@ -95,6 +95,15 @@ class RedisClusterTest {
             assertThat(challenges.consume(wallet, victims)).isTrue();
             assertThat(challenges.consume(wallet, victims)).as("single use").isFalse();
             assertThat(challenges.find(wallet, now.plusSeconds(120))).as("expired ones are not offered").isEmpty();
+
+            // A script run in one pipeline over keys of every master: each answer comes back in
+            // its call's place (the game leases are renewed this way).
+            LuaScript incr = LuaScript.of("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+            List<LuaScript.Call> calls = IntStream.range(0, 40)
+                    .mapToObj(i -> new LuaScript.Call(List.of("counter:" + i), List.of(Integer.toString(i)))).toList();
+            assertThat(incr.evalAll(connection.client(), calls))
+                    .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(i -> (Object) (long) i).toList());
+            assertThat(connection.client().get("counter:39")).isEqualTo("39");
         } finally {
             connection.close();
         }

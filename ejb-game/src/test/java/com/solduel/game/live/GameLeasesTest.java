@@ -1,0 +1,67 @@
+package com.solduel.game.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solduel.infra.redis.RedisConnection;
+import com.solduel.matchmaking.LocalRedis;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The leases a node renews for all of its games at once, against a real Redis. */
+class GameLeasesTest {
+
+    private static LocalRedis redis;
+    private static RedisConnection connection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = LocalRedis.start();
+        connection = new RedisConnection() {
+            @Override
+            public UnifiedJedis client() {
+                return redis.client();
+            }
+        };
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        redis.close();
+    }
+
+    private static GameLeases leasesOf(String nodeName) {
+        NodeIdentity node = new NodeIdentity();
+        node.configured = Optional.of(nodeName);
+        node.init();
+        GameLeases leases = new GameLeases();
+        leases.redis = connection;
+        leases.node = node;
+        leases.leaseMillis = 5000;
+        return leases;
+    }
+
+    @Test
+    void renewingAllOfANodesGamesExtendsItsLeasesAndNamesTheOnesItLost() {
+        GameLeases a = leasesOf("a");
+        GameLeases b = leasesOf("b");
+        // More games than one round trip carries, so the batches are stitched back together in order.
+        List<Long> games = LongStream.rangeClosed(9_000_001, 9_001_200).boxed().toList();
+        games.forEach(id -> assertThat(a.acquire(id)).isTrue());
+        connection.client().del(GameLeases.key(9_000_007));                  // expired meanwhile
+        assertThat(b.acquire(9_000_007)).isTrue();                           // and taken by node b
+        connection.client().del(GameLeases.key(9_000_600));                  // expired, nobody took it
+        connection.client().pexpire(GameLeases.key(9_001_200), 100);
+
+        assertThat(a.renewAll(games)).containsExactlyInAnyOrder(9_000_007L, 9_000_600L);
+
+        assertThat(connection.client().pttl(GameLeases.key(9_001_200))).as("extended to a whole lease").isGreaterThan(4000);
+        assertThat(a.owner(9_000_007)).contains(b.owner(9_000_007).orElseThrow()).isNotEqualTo(Optional.of(a.node.id()));
+        assertThat(a.owner(9_000_600)).as("a lost lease is not taken back by the renewal").isEmpty();
+        assertThat(a.renewAll(List.of())).isEmpty();
+    }
+}
