@@ -171,12 +171,4 @@ public class SessionStore {
             return Optional.empty();
         }
     }
-
-    void delete(long gameId) {
-        try {
-            redis.client().del(key(gameId));
-        } catch (JedisException e) {
-            LOG.log(Level.FINE, "game session {0} not deleted ({1}); it expires", new Object[] {gameId, e.getMessage()});
-        }
-    }
 }
