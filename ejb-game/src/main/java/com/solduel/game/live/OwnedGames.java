@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -249,24 +250,28 @@ public class OwnedGames {
         try {
             lost = leases.renewAll(playing.stream().map(game -> game.gameId).toList());
         } catch (RuntimeException e) {
-            // Redis unreachable: keep playing. If another node takes a game meanwhile, the fencing
-            // epoch refuses this node's next write and it drops the game then.
-            LOG.log(Level.WARNING, "leases of " + playing.size() + " games not renewed: " + e.getMessage());
+            // A pipeline failed: Redis, or one master of a cluster, is unreachable. Each game on its
+            // own then, so the games on the masters that answer keep their leases.
+            LOG.log(Level.WARNING, "leases of " + playing.size() + " games not renewed together ("
+                    + e.getMessage() + "); renewing them one by one");
+            playing.forEach(game -> keepOrDrop(game, () -> leases.renew(game.gameId)));
             return;
         }
-        for (LiveGame game : playing) {
-            if (!lost.contains(game.gameId)) {
-                continue;
-            }
-            try {
-                if (!leases.acquire(game.gameId)) {
-                    synchronized (game) {
-                        drop(game, "its lease is held by " + leases.owner(game.gameId).orElse("nobody"));
-                    }
+        playing.stream().filter(game -> lost.contains(game.gameId)).forEach(game -> keepOrDrop(game, () -> false));
+    }
+
+    /** Keeps a game whose lease {@code renewed} (or a new {@code acquire}) holds; drops it when another node holds it. */
+    private void keepOrDrop(LiveGame game, BooleanSupplier renewed) {
+        try {
+            if (!renewed.getAsBoolean() && !leases.acquire(game.gameId)) {
+                synchronized (game) {
+                    drop(game, "its lease is held by " + leases.owner(game.gameId).orElse("nobody"));
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "lease of game " + game.gameId + " not renewed: " + e.getMessage());
             }
+        } catch (RuntimeException e) {
+            // Redis unreachable: keep playing. If another node takes the game meanwhile, the
+            // fencing epoch refuses this node's next write and it drops the game then.
+            LOG.log(Level.WARNING, "lease of game " + game.gameId + " not renewed: " + e.getMessage());
         }
     }
 

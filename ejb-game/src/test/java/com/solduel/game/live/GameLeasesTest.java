@@ -1,16 +1,20 @@
 package com.solduel.game.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.solduel.infra.redis.RedisConnection;
 import com.solduel.matchmaking.LocalRedis;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** The leases a node renews for all of its games at once, against a real Redis. */
 class GameLeasesTest {
@@ -63,5 +67,24 @@ class GameLeasesTest {
         assertThat(a.owner(9_000_007)).contains(b.owner(9_000_007).orElseThrow()).isNotEqualTo(Optional.of(a.node.id()));
         assertThat(a.owner(9_000_600)).as("a lost lease is not taken back by the renewal").isEmpty();
         assertThat(a.renewAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void aRedisThatDoesNotAnswerFailsTheRenewalInsteadOfReportingLeasesLost() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (JedisPooled unreachable = new JedisPooled("127.0.0.1", closedPort)) {
+            GameLeases leases = leasesOf("c");
+            leases.redis = new RedisConnection() {
+                @Override
+                public UnifiedJedis client() {
+                    return unreachable;
+                }
+            };
+            // OwnedGames then renews each game on its own, and keeps playing those it cannot reach.
+            assertThatThrownBy(() -> leases.renewAll(List.of(1L, 2L))).isInstanceOf(JedisConnectionException.class);
+        }
     }
 }
