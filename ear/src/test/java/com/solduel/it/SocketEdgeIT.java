@@ -296,17 +296,7 @@ class SocketEdgeIT {
         Table table = Table.challenge("RPS", 5);
         long game = table.gameId();
         try (GameSocket p1 = GameSocket.connect(table.p1Token()); GameSocket p2 = GameSocket.connect(table.p2Token())) {
-            p1.join(game);
-            p1.await("state");
-            p2.join(game);
-            p2.await("state");
-            int turn = 1;
-            for (int round = 0; round < 4; round++) {
-                for (int tie = 0; tie < 9; tie++) {
-                    playTurn(game, turn++, p1, "ROCK", p2, "ROCK");
-                }
-                playTurn(game, turn++, p1, round % 2 == 0 ? "PAPER" : "ROCK", p2, round % 2 == 0 ? "ROCK" : "PAPER");
-            }
+            playLongHistory(game, p1, p2);
         }
 
         // A spectator that asks for the whole history again and again, within its message budget, and
@@ -341,6 +331,61 @@ class SocketEdgeIT {
                     .isIn(1008, -1);
             assertThat(frames[0]).as("the frames delivered before the cut: fewer than the %d histories asked hold", asked)
                     .isLessThan(asked * 122);
+        }
+    }
+
+    @Test
+    void aSpectatorThatStopsReadingHoldsNoGameBackAndIsClosed() throws Exception {
+        // The frames a message causes are written on its thread once it is handled (websocket-war/README.md):
+        // a client that stops reading may hold a thread that writes to it, never the game, and only until
+        // the server closes it (solduel.ws.send-stall-seconds, 3 s, then Liberty's close).
+        Table table = Table.challenge("RPS", 5);
+        long game = table.gameId();
+        try (GameSocket p1 = GameSocket.connect(table.p1Token()); GameSocket p2 = GameSocket.connect(table.p2Token())) {
+            int turn = playLongHistory(game, p1, p2);
+            try (Socket raw = rawSocket(TestWallet.random().signIn())) {
+                // Histories asked within the message budget and never read, far more than the socket buffers
+                // hold (as in aClientThatStopsReadingIsClosedWith1008), until the server drops the connection:
+                // a close with this client's requests unread in its buffer resets it, and the next write fails.
+                String watch = Json.createObjectBuilder().add("type", "watch_game").add("gameId", game)
+                        .add("sinceVersion", 0).build().toString();
+                long stoppedReading = System.nanoTime();
+                java.util.concurrent.atomic.AtomicLong droppedAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+                Thread asker = new Thread(() -> {
+                    long until = stoppedReading + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    try {
+                        for (int asked = 0; asked < 40; asked++) {
+                            writeMaskedText(raw.getOutputStream(), watch);
+                        }
+                        while (System.nanoTime() < until) {
+                            Thread.sleep(60);
+                            writeMaskedText(raw.getOutputStream(), watch);
+                        }
+                    } catch (IOException dropped) {
+                        droppedAfter.set(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedReading));
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                asker.start();
+                // Meanwhile the players finish the game: nine more ties a second apart, then a win.
+                long slowest = 0;
+                for (int tie = 0; tie < 9; tie++) {
+                    Thread.sleep(1000);
+                    long start = System.nanoTime();
+                    playTurn(game, turn++, p1, "SCISSORS", p2, "SCISSORS");
+                    slowest = Math.max(slowest, System.nanoTime() - start);
+                }
+                playTurn(game, turn, p1, "ROCK", p2, "SCISSORS");
+                p1.await("game_over");
+                p2.await("game_over");
+                asker.join(35_000);
+                System.out.printf("stalled spectator: connection dropped by the server %d ms after its last read; "
+                        + "slowest of 9 turns meanwhile %d ms%n", droppedAfter.get(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(slowest));
+                assertThat(droppedAfter.get()).as("ms from the spectator's last read until the server dropped it "
+                        + "(-1: never, within 30 s)").isBetween(0L, 25_000L);
+            }
         }
     }
 
@@ -452,6 +497,25 @@ class SocketEdgeIT {
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
             return new Table(game.getJsonNumber("gameId").longValue(), p1, p2);
         }
+    }
+
+    /**
+     * Joins both players and plays four rounds of best-of-5 RPS, each after nine ties: 40 turns,
+     * 121 versioned events, 2-2. Returns the next turn.
+     */
+    private static int playLongHistory(long game, GameSocket p1, GameSocket p2) {
+        p1.join(game);
+        p1.await("state");
+        p2.join(game);
+        p2.await("state");
+        int turn = 1;
+        for (int round = 0; round < 4; round++) {
+            for (int tie = 0; tie < 9; tie++) {
+                playTurn(game, turn++, p1, "ROCK", p2, "ROCK");
+            }
+            playTurn(game, turn++, p1, round % 2 == 0 ? "PAPER" : "ROCK", p2, round % 2 == 0 ? "ROCK" : "PAPER");
+        }
+        return turn;
     }
 
     private static void playTurn(long game, int turn, GameSocket p1, String a1, GameSocket p2, String a2) {

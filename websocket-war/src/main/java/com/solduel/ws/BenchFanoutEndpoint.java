@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * when {@code solduel.bench.fanout-enabled} is true (never in production). Sockets join a room by
  * {@code ?room=NAME}; each {@code {"type":"act","seq":N}} a socket sends is answered with the frames a
  * game action costs — {@code solduel.bench.fanout-frames} frames of about 300 bytes to every socket of
- * the room, through the same per-connection {@link OutboundQueue} and asynchronous writes as the game
- * socket, the last one carrying {@code seq} — and nothing else: no game hall, database or Redis. So
+ * the room, through the same per-connection {@link OutboundQueue} and the same writes as the game
+ * socket (blocking ones on the message's thread once it is handled, or asynchronous ones, as
+ * {@code solduel.ws.sync-sends} says), the last one carrying {@code seq} — and nothing else: no game hall, database or Redis. So
  * the benchmark measures the same sockets and frame rate as its games on the container alone, in the
  * same run.
  */
@@ -37,6 +38,8 @@ public class BenchFanoutEndpoint extends Endpoint {
 
     private final int frames = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getOptionalValue("solduel.bench.fanout-frames", Integer.class).orElse(3);
+    private final boolean syncSends = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("solduel.ws.sync-sends", Boolean.class).orElse(true);
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
@@ -48,12 +51,15 @@ public class BenchFanoutEndpoint extends Endpoint {
         OutboundQueue queue = new OutboundQueue(
                 (text, done) -> session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
                         : Optional.ofNullable(result.getException()).orElseGet(() -> new IOException("send failed")))),
+                syncSends ? text -> session.getBasicRemote().sendText(text) : null,
                 1000, () -> close(session, "too many unread frames"), failure -> close(session, "write failed"));
         List<OutboundQueue> members = ROOMS.computeIfAbsent(room.group(1), r -> new CopyOnWriteArrayList<>());
         members.add(queue);
         session.getUserProperties().put("room", room.group(1));
         session.getUserProperties().put("queue", queue);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> act(members, text));
+        // Written like a game's frames: on the thread of the message that caused them, once it is handled.
+        session.addMessageHandler(String.class,
+                (MessageHandler.Whole<String>) text -> OutboundQueue.holdWhile(queue, () -> act(members, text)));
     }
 
     private void act(List<OutboundQueue> members, String text) {

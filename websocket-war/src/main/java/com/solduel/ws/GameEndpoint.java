@@ -134,7 +134,7 @@ public class GameEndpoint extends Endpoint {
             case COMPLETE -> {
                 String message = incoming.take();
                 if (admittedMessage) {
-                    handle(message);
+                    connection.handling(() -> handle(message));
                 }
             }
             default -> {

@@ -1,5 +1,8 @@
 package com.solduel.ws;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,9 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The frames waiting to be written to one connection, written one at a time without blocking the
- * caller: the game hall delivers frames from its own threads and must never wait for a slow
- * client. A client that lets more than {@code limit} frames pile up is cut off ({@code onOverflow}).
+ * The frames waiting to be written to one connection, written one at a time and in order. A client
+ * that lets more than {@code limit} frames pile up is cut off ({@code onOverflow}).
+ *
+ * <p>Two ways out. By default a frame is handed to the container's asynchronous send: the caller
+ * (a game's thread, holding the game's lock) never waits for a slow client. But each asynchronous
+ * send in Liberty is a hand-off to another thread, and a turn sends eight frames. So the frames
+ * that a client's own message causes are held while that message is handled ({@link #holdWhile})
+ * and then written with blocking sends on the message's thread, after every lock is released: no
+ * hand-off, and a client whose buffers are full stalls only the thread of a message that wrote to
+ * it, until {@link #blockedForNanos} has the socket closed. Either way one write is in flight at a
+ * time and frames keep their order.
  */
 final class OutboundQueue {
 
@@ -18,7 +29,17 @@ final class OutboundQueue {
         void write(String text, Consumer<Throwable> done);
     }
 
+    /** Writes one text frame and returns once it is written (blocks while the client's buffers are full). */
+    interface BlockingWriter {
+        void writeNow(String text) throws IOException;
+    }
+
+    /** The queues given frames on this thread while it handles a client's message; null outside {@link #holdWhile}. */
+    private static final ThreadLocal<List<OutboundQueue>> HELD = new ThreadLocal<>();
+
     private final Writer writer;
+    /** Null: every frame goes through {@link #writer}. */
+    private final BlockingWriter blockingWriter;
     private final int limit;
     private final Runnable onOverflow;
     private final Consumer<Throwable> onFailure;
@@ -32,15 +53,50 @@ final class OutboundQueue {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean finishing = new AtomicBoolean();
     private volatile Runnable afterLastFrame;
+    /** When the blocking write in progress started (System.nanoTime()); 0 when none is. */
+    private volatile long blockedSince;
 
+    /** Every frame through the asynchronous {@code writer}. */
     OutboundQueue(Writer writer, int limit, Runnable onOverflow, Consumer<Throwable> onFailure) {
+        this(writer, null, limit, onOverflow, onFailure);
+    }
+
+    /** Frames held by {@link #holdWhile} through {@code blockingWriter} (when not null), the others through {@code writer}. */
+    OutboundQueue(Writer writer, BlockingWriter blockingWriter, int limit, Runnable onOverflow, Consumer<Throwable> onFailure) {
         this.writer = writer;
+        this.blockingWriter = blockingWriter;
         this.limit = limit;
         this.onOverflow = onOverflow;
         this.onFailure = onFailure;
     }
 
-    /** Queues a frame; returns false when the connection is closed or was just cut off for overflowing. */
+    /**
+     * Runs {@code body} (the handling of one client message), holding the frames it gives any queue
+     * with a blocking writer; then writes them on this thread, {@code own}'s first (the client that
+     * sent the message), each queue's in order. Inside another {@code holdWhile} it only runs the body.
+     */
+    static void holdWhile(OutboundQueue own, Runnable body) {
+        if (HELD.get() != null) {
+            body.run();
+            return;
+        }
+        List<OutboundQueue> held = new ArrayList<>(2);
+        held.add(own);
+        HELD.set(held);
+        try {
+            body.run();
+        } finally {
+            HELD.remove();
+            for (OutboundQueue queue : held) {
+                queue.drain(true);
+            }
+        }
+    }
+
+    /**
+     * Queues a frame; returns false when the connection is closed or was just cut off for
+     * overflowing. Its write starts now, or inside {@link #holdWhile} once the message is handled.
+     */
     boolean offer(String frame) {
         if (closed.get() || finishing.get()) {
             return false;
@@ -54,7 +110,12 @@ final class OutboundQueue {
             return false;
         }
         frames.add(frame);
-        drain();
+        List<OutboundQueue> held = blockingWriter == null ? null : HELD.get();
+        if (held == null) {
+            drain(false);
+        } else if (!held.contains(this)) {
+            held.add(this);
+        }
         return true;
     }
 
@@ -65,7 +126,7 @@ final class OutboundQueue {
         }
         afterLastFrame = then;
         frames.add(FINISH);
-        drain();
+        drain(false);
     }
 
     /** Drops what is queued and refuses further frames. */
@@ -78,12 +139,19 @@ final class OutboundQueue {
         return queued.get();
     }
 
+    /** How long the blocking write in progress has waited for the client (0 when none is in progress). */
+    long blockedForNanos(long nowNanos) {
+        long since = blockedSince;
+        return since == 0 ? 0 : nowNanos - since;
+    }
+
     /*
-     * One write in flight at a time. A writer may complete inline (inside write()) or later on
-     * another thread; the handshake on `inline` makes the loop continue in the first case instead of
-     * recursing, so a long queue never deepens the stack.
+     * One write in flight at a time. An asynchronous write may complete inline (inside write()) or
+     * later on another thread; the handshake on `inline` makes the loop continue in the first case
+     * instead of recursing, so a long queue never deepens the stack. `blocking`: write on this thread
+     * (only from holdWhile); the completion of an asynchronous write goes on asynchronously.
      */
-    private void drain() {
+    private void drain(boolean blocking) {
         while (!closed.get() && writing.compareAndSet(false, true)) {
             String next = frames.poll();
             if (next == null) {
@@ -100,6 +168,12 @@ final class OutboundQueue {
                 return;
             }
             queued.decrementAndGet();
+            if (blocking && blockingWriter != null) {
+                if (!writeNow(next)) {
+                    return;
+                }
+                continue;
+            }
             AtomicInteger inline = new AtomicInteger(); // 0 pending, 1 completed inside write(), 2 write() returned first
             try {
                 writer.write(next, failure -> {
@@ -108,7 +182,7 @@ final class OutboundQueue {
                         fail(failure);
                     }
                     if (!inline.compareAndSet(0, 1)) {
-                        drain();
+                        drain(false);
                     }
                 });
             } catch (RuntimeException e) {
@@ -119,6 +193,21 @@ final class OutboundQueue {
             if (inline.compareAndSet(0, 2)) {
                 return;
             }
+        }
+    }
+
+    /** One blocking write, while this thread holds {@code writing}; false when it failed (the queue is closed). */
+    private boolean writeNow(String frame) {
+        blockedSince = System.nanoTime() | 1;
+        try {
+            blockingWriter.writeNow(frame);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+            return false;
+        } finally {
+            blockedSince = 0;
+            writing.set(false);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -35,6 +36,8 @@ final class PlayerConnection {
     private static final int MAX_REASON_CHARS = 120;
     /** How long a policy close waits for queued frames to reach a client before closing anyway. */
     private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2000;
+    /** The close reason (1008) of a client that does not read its frames. */
+    static final String UNREAD_FRAMES = "too many unread frames: read faster, then reconnect with sinceVersion";
 
     private final Session session;
     private final AuthenticatedPlayer player;
@@ -44,6 +47,7 @@ final class PlayerConnection {
     private final ScheduledExecutorService closer;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
+    private final AtomicBoolean stalled = new AtomicBoolean();
     private volatile Consumer<Subscription> onMoved = s -> { };
     private final AtomicLong subscriptions = new AtomicLong();
 
@@ -56,10 +60,11 @@ final class PlayerConnection {
         this.outbound = new OutboundQueue(
                 (text, done) -> session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
                         : Optional.ofNullable(result.getException()).orElseGet(() -> new IOException("send failed")))),
+                settings.syncSends() ? text -> session.getBasicRemote().sendText(text) : null,
                 settings.outboundQueueLimit(),
                 // Never close inside a game hall callback: closing runs @OnClose, which calls back into the hall.
                 () -> closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY,
-                        "too many unread frames: read faster, then reconnect with sinceVersion")),
+                        UNREAD_FRAMES)),
                 failure -> {
                     LOG.log(Level.FINE, "write to a game socket failed; closing it", failure);
                     closer.execute(() -> close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
@@ -97,6 +102,24 @@ final class PlayerConnection {
     /** Nanoseconds since the client last sent a frame. */
     long silentForNanos(long nowNanos) {
         return nowNanos - lastHeardNanos;
+    }
+
+    /**
+     * Handles one message of this client: the frames it causes, to this client and to others, are
+     * written on this thread once it is handled (see {@link OutboundQueue#holdWhile}).
+     */
+    void handling(Runnable message) {
+        OutboundQueue.holdWhile(outbound, message);
+    }
+
+    /** How long a write to this client has been waiting for it to read (0 when none is). */
+    long blockedForNanos(long nowNanos) {
+        return outbound.blockedForNanos(nowNanos);
+    }
+
+    /** True the first time only: this client's socket is being closed for not reading. */
+    boolean markStalled() {
+        return stalled.compareAndSet(false, true);
     }
 
     /** Queues a frame for this client; never blocks. */

@@ -50,6 +50,7 @@ public class PlayerConnections {
     /** Players banned in the last {@link #RECENT_BAN_NANOS}, with when this node heard of it. */
     private final ConcurrentMap<WalletAddress, Long> recentBans = new ConcurrentHashMap<>();
     private ScheduledFuture<?> idleSweep;
+    private ScheduledFuture<?> stallSweep;
 
     @PostConstruct
     void start() {
@@ -57,6 +58,7 @@ public class PlayerConnections {
         // wire, which RFC 6455 forbids and clients report as a protocol error.
         long period = Math.max(1, Math.min(10, settings.idleTimeoutSeconds() / 3));
         idleSweep = executor.scheduleAtFixedRate(this::closeIdle, period, period, TimeUnit.SECONDS);
+        stallSweep = executor.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
         registry.gauge(Metadata.builder().withName(GAUGE)
                 .withDescription("Number of connected players (open authenticated game sockets on this node)").build(),
                 open, Set::size);
@@ -68,6 +70,7 @@ public class PlayerConnections {
     @PreDestroy
     void stop() {
         idleSweep.cancel(false);
+        stallSweep.cancel(false);
     }
 
     /** Creates the bean, and so the gauge, when the application starts rather than at the first connection. */
@@ -170,6 +173,23 @@ public class PlayerConnections {
             if (connection.silentForNanos(now) > limit) {
                 connection.close(CloseReason.CloseCodes.GOING_AWAY,
                         "idle: no frame for " + settings.idleTimeoutSeconds() + " s; send a ping every 25 s");
+            }
+        }
+    }
+
+    /**
+     * Closes the sockets of clients that stopped reading while a blocking write waited for them
+     * (their buffers full): the thread that writes to them is freed, and they get their frames
+     * again from {@code sinceVersion} when they reconnect. Each close runs on its own task: Liberty
+     * waits up to 5.5 s for the write in progress before closing.
+     */
+    private void closeStalled() {
+        long now = System.nanoTime();
+        long limit = TimeUnit.SECONDS.toNanos(settings.sendStallSeconds());
+        for (PlayerConnection connection : open) {
+            if (connection.blockedForNanos(now) > limit && connection.markStalled()) {
+                executor.execute(() -> connection.close(CloseReason.CloseCodes.VIOLATED_POLICY,
+                        PlayerConnection.UNREAD_FRAMES));
             }
         }
     }

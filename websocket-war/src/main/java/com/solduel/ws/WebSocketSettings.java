@@ -40,6 +40,20 @@ public class WebSocketSettings {
     @ConfigProperty(name = "solduel.ws.outbound-queue-limit", defaultValue = "512")
     int outboundQueueLimit;
 
+    /**
+     * The frames a client's message causes are written with blocking sends on that message's thread
+     * once it is handled (true), or each handed to the container's asynchronous send, a thread
+     * hand-off per frame (false). Frames from timers and other nodes are always sent asynchronously.
+     */
+    @Inject
+    @ConfigProperty(name = "solduel.ws.sync-sends", defaultValue = "true")
+    boolean syncSends;
+
+    /** A blocking write that waits this long for a client to read closes its socket with 1008. */
+    @Inject
+    @ConfigProperty(name = "solduel.ws.send-stall-seconds", defaultValue = "3")
+    long sendStallSeconds;
+
     /** Games one connection may follow at once, played and watched. */
     @Inject
     @ConfigProperty(name = "solduel.ws.max-games-per-connection", defaultValue = "8")
@@ -94,6 +108,14 @@ public class WebSocketSettings {
 
     public int outboundQueueLimit() {
         return outboundQueueLimit;
+    }
+
+    public boolean syncSends() {
+        return syncSends;
+    }
+
+    public long sendStallSeconds() {
+        return sendStallSeconds;
     }
 
     public int maxGamesPerConnection() {

@@ -133,4 +133,76 @@ class OutboundQueueTest {
                             Integer.parseInt(a.substring(prefix.length())), Integer.parseInt(b.substring(prefix.length())))).toList());
         }
     }
+
+    // ---- frames a client's message causes: held, then written on the message's thread ----
+
+    /** A queue whose asynchronous writes and blocking writes are told apart by a prefix, on the thread that made them. */
+    private static OutboundQueue recording(List<String> written) {
+        return new OutboundQueue((text, done) -> {
+            written.add("async " + text + " on " + Thread.currentThread().getName());
+            done.accept(null);
+        }, text -> written.add("now " + text + " on " + Thread.currentThread().getName()), 10, () -> { }, failure -> { });
+    }
+
+    @Test
+    void framesGivenWhileAMessageIsHandledAreWrittenAfterItOnItsThreadTheSendersFirst() {
+        List<String> written = new ArrayList<>();
+        var sender = recording(written);
+        var opponent = recording(written);
+        String thread = Thread.currentThread().getName();
+        OutboundQueue.holdWhile(sender, () -> {
+            opponent.offer("player_acted");
+            sender.offer("action_accepted");
+            sender.offer("turn_result");
+            opponent.offer("turn_result");
+            assertThat(written).as("nothing is written while the message is handled (the game's lock may be held)").isEmpty();
+        });
+        assertThat(written).containsExactly("now action_accepted on " + thread, "now turn_result on " + thread,
+                "now player_acted on " + thread, "now turn_result on " + thread);
+    }
+
+    @Test
+    void outsideAMessageAndWithoutABlockingWriterFramesGoOutAsynchronouslyAtOnce() {
+        List<String> written = new ArrayList<>();
+        var blocking = recording(written);
+        var asyncOnly = new OutboundQueue((text, done) -> {
+            written.add("async " + text);
+            done.accept(null);
+        }, 10, () -> { }, failure -> { });
+        String thread = Thread.currentThread().getName();
+        blocking.offer("timer frame");
+        OutboundQueue.holdWhile(blocking, () -> {
+            asyncOnly.offer("bench frame");
+            assertThat(written).containsExactly("async timer frame on " + thread, "async bench frame");
+        });
+        assertThat(written).hasSize(2);
+    }
+
+    @Test
+    void aBlockingWriteThatWaitsForTheClientIsMeasuredAndAFailedOneClosesTheQueue() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch clientReads = new CountDownLatch(1);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        var queue = new OutboundQueue((text, done) -> done.accept(null), text -> {
+            writing.countDown();
+            try {
+                clientReads.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("closed while blocked");
+        }, 10, () -> { }, failures::add);
+        assertThat(queue.blockedForNanos(System.nanoTime())).isZero();
+        Thread handler = new Thread(() -> OutboundQueue.holdWhile(queue, () -> queue.offer("history")));
+        handler.start();
+        assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50);
+        assertThat(queue.blockedForNanos(System.nanoTime())).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(queue.offer("queued behind it")).as("another thread's frame waits; it never blocks").isTrue();
+        clientReads.countDown();
+        handler.join(5000);
+        assertThat(failures).hasSize(1);
+        assertThat(queue.blockedForNanos(System.nanoTime())).isZero();
+        assertThat(queue.offer("after the failure")).isFalse();
+    }
 }
