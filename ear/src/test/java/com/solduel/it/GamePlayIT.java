@@ -198,6 +198,10 @@ class GamePlayIT {
         }
         assertThat(movesLogged(game, "P1")).isEqualTo(1);
         assertThat(movesLogged(game, "P2")).isEqualTo(1);
+        // Each row carries when it was written.
+        assertThat(SchemaIT.strings("SELECT count(*) FILTER (WHERE timestamp NOT BETWEEN now() - interval '2 minutes' "
+                + "AND now()) FROM game_actions WHERE game_id = " + game)).as("rows not written in the last 2 minutes")
+                .containsExactly("0");
         assertExportVerifies(game);
     }
 
