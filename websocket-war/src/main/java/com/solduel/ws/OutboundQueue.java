@@ -56,12 +56,10 @@ final class OutboundQueue {
     /** When the blocking write in progress started (System.nanoTime()); 0 when none is. */
     private volatile long blockedSince;
 
-    /** Every frame through the asynchronous {@code writer}. */
-    OutboundQueue(Writer writer, int limit, Runnable onOverflow, Consumer<Throwable> onFailure) {
-        this(writer, null, limit, onOverflow, onFailure);
-    }
-
-    /** Frames held by {@link #holdWhile} through {@code blockingWriter} (when not null), the others through {@code writer}. */
+    /**
+     * Frames held by {@link #holdWhile} go through {@code blockingWriter}, the others through
+     * {@code writer}; with a null {@code blockingWriter} every frame goes through {@code writer}.
+     */
     OutboundQueue(Writer writer, BlockingWriter blockingWriter, int limit, Runnable onOverflow, Consumer<Throwable> onFailure) {
         this.writer = writer;
         this.blockingWriter = blockingWriter;

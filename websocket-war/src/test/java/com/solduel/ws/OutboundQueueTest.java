@@ -23,7 +23,7 @@ class OutboundQueueTest {
         var queue = new OutboundQueue((text, done) -> {
             written.add(text);
             done.accept(null);
-        }, 10, () -> { }, failure -> { });
+        }, null, 10, () -> { }, failure -> { });
         for (int i = 0; i < 10_000; i++) {
             assertThat(queue.offer("f" + i)).isTrue();
         }
@@ -38,7 +38,7 @@ class OutboundQueueTest {
         var queue = new OutboundQueue((text, done) -> {
             written.add(text);
             pending.add(done);
-        }, 10, () -> { }, failure -> { });
+        }, null, 10, () -> { }, failure -> { });
         queue.offer("a");
         queue.offer("b");
         queue.offer("c");
@@ -53,7 +53,7 @@ class OutboundQueueTest {
     @Test
     void aClientThatDoesNotReadIsCutOffOnceAtTheLimit() {
         AtomicInteger overflows = new AtomicInteger();
-        var queue = new OutboundQueue((text, done) -> { }, 3, overflows::incrementAndGet, failure -> { });
+        var queue = new OutboundQueue((text, done) -> { }, null, 3, overflows::incrementAndGet, failure -> { });
         assertThat(queue.offer("in flight")).isTrue();
         assertThat(queue.offer("1")).isTrue();
         assertThat(queue.offer("2")).isTrue();
@@ -70,7 +70,7 @@ class OutboundQueueTest {
         var queue = new OutboundQueue((text, done) -> {
             events.add(text);
             pending.add(done);
-        }, 10, () -> { }, failure -> { });
+        }, null, 10, () -> { }, failure -> { });
         queue.offer("error");
         queue.offer("last words");
         queue.finish(() -> events.add("closed"));
@@ -85,7 +85,7 @@ class OutboundQueueTest {
     @Test
     void aFailedWriteClosesTheQueue() {
         List<Throwable> failures = new ArrayList<>();
-        var queue = new OutboundQueue((text, done) -> done.accept(new IOException("reset")), 10, () -> { }, failures::add);
+        var queue = new OutboundQueue((text, done) -> done.accept(new IOException("reset")), null, 10, () -> { }, failures::add);
         queue.offer("a");
         assertThat(queue.offer("b")).isFalse();
         assertThat(failures).hasSize(1);
@@ -104,7 +104,7 @@ class OutboundQueueTest {
                 inFlight.decrementAndGet();
                 done.accept(null);
             });
-        }, 100_000, () -> { }, failure -> { });
+        }, null, 100_000, () -> { }, failure -> { });
         ExecutorService senders = Executors.newFixedThreadPool(4);
         CountDownLatch sent = new CountDownLatch(4);
         for (int t = 0; t < 4; t++) {
@@ -168,7 +168,7 @@ class OutboundQueueTest {
         var asyncOnly = new OutboundQueue((text, done) -> {
             written.add("async " + text);
             done.accept(null);
-        }, 10, () -> { }, failure -> { });
+        }, null, 10, () -> { }, failure -> { });
         String thread = Thread.currentThread().getName();
         blocking.offer("timer frame");
         OutboundQueue.holdWhile(blocking, () -> {
