@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -350,7 +351,7 @@ class SocketEdgeIT {
                 String watch = Json.createObjectBuilder().add("type", "watch_game").add("gameId", game)
                         .add("sinceVersion", 0).build().toString();
                 long stoppedReading = System.nanoTime();
-                java.util.concurrent.atomic.AtomicLong droppedAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+                AtomicLong droppedAfter = new AtomicLong(-1);
                 Thread asker = new Thread(() -> {
                     long until = stoppedReading + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
                     try {

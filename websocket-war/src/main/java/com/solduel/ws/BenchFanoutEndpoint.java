@@ -1,5 +1,6 @@
 package com.solduel.ws;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -38,8 +39,7 @@ public class BenchFanoutEndpoint extends Endpoint {
 
     private final int frames = org.eclipse.microprofile.config.ConfigProvider.getConfig()
             .getOptionalValue("solduel.bench.fanout-frames", Integer.class).orElse(3);
-    private final boolean syncSends = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("solduel.ws.sync-sends", Boolean.class).orElse(true);
+    private final boolean syncSends = CDI.current().select(WebSocketSettings.class).get().syncSends();
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {

@@ -36,8 +36,6 @@ final class PlayerConnection {
     private static final int MAX_REASON_CHARS = 120;
     /** How long a policy close waits for queued frames to reach a client before closing anyway. */
     private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2000;
-    /** The close reason (1008) of a client that does not read its frames. */
-    static final String UNREAD_FRAMES = "too many unread frames: read faster, then reconnect with sinceVersion";
 
     private final Session session;
     private final AuthenticatedPlayer player;
@@ -47,7 +45,7 @@ final class PlayerConnection {
     private final ScheduledExecutorService closer;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean closed;
-    private final AtomicBoolean stalled = new AtomicBoolean();
+    private final AtomicBoolean closingForNotReading = new AtomicBoolean();
     private volatile Consumer<Subscription> onMoved = s -> { };
     private final AtomicLong subscriptions = new AtomicLong();
 
@@ -62,9 +60,7 @@ final class PlayerConnection {
                         : Optional.ofNullable(result.getException()).orElseGet(() -> new IOException("send failed")))),
                 settings.syncSends() ? text -> session.getBasicRemote().sendText(text) : null,
                 settings.outboundQueueLimit(),
-                // Never close inside a game hall callback: closing runs @OnClose, which calls back into the hall.
-                () -> closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY,
-                        UNREAD_FRAMES)),
+                this::closeForNotReading,
                 failure -> {
                     LOG.log(Level.FINE, "write to a game socket failed; closing it", failure);
                     closer.execute(() -> close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
@@ -117,9 +113,17 @@ final class PlayerConnection {
         return outbound.blockedForNanos(nowNanos);
     }
 
-    /** True the first time only: this client's socket is being closed for not reading. */
-    boolean markStalled() {
-        return stalled.compareAndSet(false, true);
+    /**
+     * Closes the socket with 1008 (once) for a client that does not read its frames: too many wait
+     * for it, or a write has waited too long. Never on the caller's thread, which may be inside a game
+     * hall callback (closing runs @OnClose, which calls back into the hall) or the stall sweep (Liberty
+     * waits up to 5.5 s for a write in progress before closing).
+     */
+    void closeForNotReading() {
+        if (closingForNotReading.compareAndSet(false, true)) {
+            closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "too many unread frames: read faster, then reconnect with sinceVersion"));
+        }
     }
 
     /** Queues a frame for this client; never blocks. */

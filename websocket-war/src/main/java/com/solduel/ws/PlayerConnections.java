@@ -180,16 +180,14 @@ public class PlayerConnections {
     /**
      * Closes the sockets of clients that stopped reading while a blocking write waited for them
      * (their buffers full): the thread that writes to them is freed, and they get their frames
-     * again from {@code sinceVersion} when they reconnect. Each close runs on its own task: Liberty
-     * waits up to 5.5 s for the write in progress before closing.
+     * again from {@code sinceVersion} when they reconnect.
      */
     private void closeStalled() {
         long now = System.nanoTime();
         long limit = TimeUnit.SECONDS.toNanos(settings.sendStallSeconds());
         for (PlayerConnection connection : open) {
-            if (connection.blockedForNanos(now) > limit && connection.markStalled()) {
-                executor.execute(() -> connection.close(CloseReason.CloseCodes.VIOLATED_POLICY,
-                        PlayerConnection.UNREAD_FRAMES));
+            if (connection.blockedForNanos(now) > limit) {
+                connection.closeForNotReading();
             }
         }
     }
