@@ -91,8 +91,8 @@ public class RatingSettlement {
 
             toMirror.put(finished.gameId(), record(finished.gameId(), type, ids, finished.wallets().map(w -> w.value()),
                     standings.usernames(), new PerSeat<>(standings.ofType().p1().rating(), standings.ofType().p2().rating()),
-                    new PerSeat<>(typeChange.newA(), typeChange.newB()), scores));
-            recordOverall(ids, new PerSeat<>(overallChange.newA(), overallChange.newB()), scores);
+                    new PerSeat<>(typeChange.newA(), typeChange.newB()),
+                    new PerSeat<>(overallChange.newA(), overallChange.newB()), scores));
         });
     }
 
@@ -112,37 +112,25 @@ public class RatingSettlement {
     /**
      * Both players' standing in the game type (their rows created at the initial rating if new,
      * and locked), their overall standing (the players' rating and their rated games over every
-     * type) and their usernames, read in one statement after one insert: each statement of a
-     * result costs a round trip.
+     * type) and their usernames, read in one statement: each statement of a result costs a round
+     * trip, so the rows of the type are inserted (and read again) only when one is missing.
      */
     private record Standings(PerSeat<Standing> ofType, PerSeat<Standing> overall, PerSeat<String> usernames) {
     }
 
     private Standings standings(String type, PerSeat<Integer> ids) {
-        boolean p1First = ids.p1() < ids.p2();
-        int lower = p1First ? ids.p1() : ids.p2();
-        int higher = p1First ? ids.p2() : ids.p1();
-        em.createNativeQuery("INSERT INTO player_ratings (player_id, game_type, rating) "
-                        + "VALUES (?1, CAST(?3 AS game_type_enum), ?4), (?2, CAST(?3 AS game_type_enum), ?4) "
-                        + "ON CONFLICT (player_id, game_type) DO NOTHING")
-                .setParameter(1, lower)
-                .setParameter(2, higher)
-                .setParameter(3, type)
-                .setParameter(4, RatingScheme.INITIAL_RATING)
-                .executeUpdate();
-        // Locked in id order, like every writer of two players, so two results never deadlock (the
-        // recording transaction has locked both players already, in the same order).
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.player_id, r.rating, r.rated_games, "
-                        + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id), "
-                        + "p.elo_rating, p.username "
-                        + "FROM player_ratings r JOIN players p ON p.id = r.player_id "
-                        + "WHERE r.game_type = CAST(?1 AS game_type_enum) AND r.player_id IN (?2, ?3) "
-                        + "ORDER BY r.player_id FOR UPDATE OF p, r")
-                .setParameter(1, type)
-                .setParameter(2, ids.p1())
-                .setParameter(3, ids.p2())
-                .getResultList();
+        List<Object[]> rows = lockStandings(type, ids);
+        if (rows.size() < 2) {
+            em.createNativeQuery("INSERT INTO player_ratings (player_id, game_type, rating) "
+                            + "VALUES (?1, CAST(?3 AS game_type_enum), ?4), (?2, CAST(?3 AS game_type_enum), ?4) "
+                            + "ON CONFLICT (player_id, game_type) DO NOTHING")
+                    .setParameter(1, Math.min(ids.p1(), ids.p2()))
+                    .setParameter(2, Math.max(ids.p1(), ids.p2()))
+                    .setParameter(3, type)
+                    .setParameter(4, RatingScheme.INITIAL_RATING)
+                    .executeUpdate();
+            rows = lockStandings(type, ids);
+        }
         Standing[] ofType = new Standing[2];
         Standing[] overall = new Standing[2];
         String[] usernames = new String[2];
@@ -156,60 +144,56 @@ public class RatingSettlement {
                 new PerSeat<>(usernames[0], usernames[1]));
     }
 
-    /** Both players' overall rating and their wins or losses (a draw is neither), in one statement. */
-    private void recordOverall(PerSeat<Integer> ids, PerSeat<Integer> ratings, PerSeat<Double> scores) {
-        var update = em.createNativeQuery("UPDATE players p SET elo_rating = v.rating, wins = p.wins + v.won, "
-                + "losses = p.losses + v.lost, updated_at = now() "
-                + "FROM (VALUES (CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int)), "
-                + "(CAST(?5 AS int), CAST(?6 AS int), CAST(?7 AS int), CAST(?8 AS int))) AS v (id, rating, won, lost) "
-                + "WHERE p.id = v.id");
-        int parameter = 1;
-        for (Seat seat : Seat.values()) {
-            double score = scores.get(seat);
-            update.setParameter(parameter++, ids.get(seat))
-                    .setParameter(parameter++, ratings.get(seat))
-                    .setParameter(parameter++, score == 1.0 ? 1 : 0)
-                    .setParameter(parameter++, score == 0.0 ? 1 : 0);
-        }
-        update.executeUpdate();
+    /** The players' rows of the type that exist, with their overall standing, locked in id order. */
+    private List<Object[]> lockStandings(String type, PerSeat<Integer> ids) {
+        // Locked in id order, like every writer of two players, so two results never deadlock (the
+        // recording transaction has locked both players already, in the same order).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.player_id, r.rating, r.rated_games, "
+                        + "(SELECT COALESCE(SUM(o.rated_games), 0) FROM player_ratings o WHERE o.player_id = r.player_id), "
+                        + "p.elo_rating, p.username "
+                        + "FROM player_ratings r JOIN players p ON p.id = r.player_id "
+                        + "WHERE r.game_type = CAST(?1 AS game_type_enum) AND r.player_id IN (?2, ?3) "
+                        + "ORDER BY r.player_id FOR UPDATE OF p, r")
+                .setParameter(1, type)
+                .setParameter(2, ids.p1())
+                .setParameter(3, ids.p2())
+                .getResultList();
+        return rows;
     }
 
     /**
-     * Writes both players' new rows of the type and their history rows (one statement each);
-     * returns the rows as the leaderboard shows them.
+     * Writes, in one statement, both players' new rows of the type, their overall rating and wins or
+     * losses (a draw is neither), and their history rows; returns the rows as the leaderboard shows them.
      */
     private List<RatedPlayer> record(long gameId, String type, PerSeat<Integer> ids, PerSeat<String> wallets,
                                      PerSeat<String> usernames, PerSeat<Integer> before, PerSeat<Integer> after,
-                                     PerSeat<Double> scores) {
-        var update = em.createNativeQuery("UPDATE player_ratings r SET rating = v.rating, rated_games = r.rated_games + 1, "
+                                     PerSeat<Integer> overall, PerSeat<Double> scores) {
+        // Data-modifying WITH queries run exactly once, whether or not the main statement reads them.
+        var update = em.createNativeQuery("WITH v (player_id, rating, overall, won, lost, drawn, before) AS (VALUES "
+                + "(CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int), CAST(?5 AS int), CAST(?6 AS int), "
+                + "CAST(?7 AS int)), (?8, ?9, ?10, ?11, ?12, ?13, ?14)), "
+                + "players_moved AS (UPDATE players p SET elo_rating = v.overall, wins = p.wins + v.won, "
+                + "losses = p.losses + v.lost, updated_at = now() FROM v WHERE p.id = v.player_id), "
+                + "history AS (INSERT INTO rating_history (player_id, game_id, game_type, rating_before, rating_after) "
+                + "SELECT v.player_id, ?15, CAST(?16 AS game_type_enum), v.before, v.rating FROM v) "
+                + "UPDATE player_ratings r SET rating = v.rating, rated_games = r.rated_games + 1, "
                 + "wins = r.wins + v.won, losses = r.losses + v.lost, draws = r.draws + v.drawn, updated_at = now() "
-                + "FROM (VALUES (CAST(?1 AS int), CAST(?2 AS int), CAST(?3 AS int), CAST(?4 AS int), CAST(?5 AS int)), "
-                + "(CAST(?6 AS int), CAST(?7 AS int), CAST(?8 AS int), CAST(?9 AS int), CAST(?10 AS int))) "
-                + "AS v (player_id, rating, won, lost, drawn) "
-                + "WHERE r.player_id = v.player_id AND r.game_type = CAST(?11 AS game_type_enum) "
+                + "FROM v WHERE r.player_id = v.player_id AND r.game_type = CAST(?16 AS game_type_enum) "
                 + "RETURNING r.player_id, r.rating, r.rated_games, r.wins, r.losses, r.draws");
         int parameter = 1;
         for (Seat seat : Seat.values()) {
             double score = scores.get(seat);
             update.setParameter(parameter++, ids.get(seat))
                     .setParameter(parameter++, after.get(seat))
+                    .setParameter(parameter++, overall.get(seat))
                     .setParameter(parameter++, score == 1.0 ? 1 : 0)
                     .setParameter(parameter++, score == 0.0 ? 1 : 0)
-                    .setParameter(parameter++, score == 0.5 ? 1 : 0);
+                    .setParameter(parameter++, score == 0.5 ? 1 : 0)
+                    .setParameter(parameter++, before.get(seat));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> updated = update.setParameter(11, type).getResultList();
-        em.createNativeQuery("INSERT INTO rating_history (player_id, game_id, game_type, rating_before, rating_after) "
-                        + "VALUES (?1, ?2, CAST(?3 AS game_type_enum), ?4, ?5), (?6, ?2, CAST(?3 AS game_type_enum), ?7, ?8)")
-                .setParameter(1, ids.p1())
-                .setParameter(2, gameId)
-                .setParameter(3, type)
-                .setParameter(4, before.p1())
-                .setParameter(5, after.p1())
-                .setParameter(6, ids.p2())
-                .setParameter(7, before.p2())
-                .setParameter(8, after.p2())
-                .executeUpdate();
+        List<Object[]> updated = update.setParameter(15, gameId).setParameter(16, type).getResultList();
         List<RatedPlayer> rows = new ArrayList<>(2);
         for (Seat seat : Seat.values()) {
             int id = ids.get(seat);
