@@ -56,7 +56,8 @@ class SchemaIT {
                 "banned_at timestamp with time zone NULL",
                 "ban_reason character varying(200) NULL");
         assertThat(columns("games")).containsExactly(
-                "id bigint NOT NULL",
+                // 012-games-id-default: the id comes from the INSERT
+                "id bigint NOT NULL nextval('games_id_seq'::regclass)",
                 "player1_id integer NULL",
                 "player2_id integer NULL",
                 "status game_status_enum NOT NULL",

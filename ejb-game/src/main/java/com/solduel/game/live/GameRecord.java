@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +20,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "games")
 public class GameRecord {
 
+    /** From games_id_seq, the column's default, returned by the INSERT (changelog 012). */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "games_id")
-    @SequenceGenerator(name = "games_id", sequenceName = "games_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
 
     @Column(name = "player1_id")

@@ -201,8 +201,9 @@ public class GameRecords {
         JsonObject metadata = terms.build();
         GameRecord game = GameRecord.matched(seats.p1().id(), type, seed.hex(), seed.sha256Hex(), metadata.toString(), wager,
                 rated, matchId);
-        em.persist(game);
+        // Seated before it is persisted: the INSERT writes the whole row (its id comes back from it).
         game.seatSecondPlayer(seats.p2().id(), metadata.toString(), depositWindow);
+        em.persist(game);
         em.flush();
         return matched(game, true);
     }
