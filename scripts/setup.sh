@@ -74,11 +74,10 @@ if ! grep -q '^SOLDUEL_BACKUP_S3_ACCESS_KEY_ID=' "$SECRETS/secrets.env"; then
   } >> "$SECRETS/secrets.env"
   info "generated the backup store's access key in $SECRETS/secrets.env"
 fi
-mkdir -p "$SECRETS/jwt"
-if [ ! -f "$SECRETS/jwt/private.pem" ]; then
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/jwt/private.pem" 2>/dev/null
-  openssl pkey -in "$SECRETS/jwt/private.pem" -pubout -out "$SECRETS/jwt/public.pem"
-  info "generated the JWT signing key pair in $SECRETS/jwt/"
+# The players' token key (HS256): 32 random bytes as base64url text (43 characters).
+if ! grep -q '^SOLDUEL_JWT_SECRET=' "$SECRETS/secrets.env"; then
+  echo "SOLDUEL_JWT_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" >> "$SECRETS/secrets.env"
+  info "generated the players' token key in $SECRETS/secrets.env"
 fi
 # The escrow vault's keypair (docs/money.md) and the payouts' fee payer (docs/payouts.md), in the
 # Solana CLI format: a JSON array of the 32-byte Ed25519 seed then the 32-byte public key. Made with
@@ -102,8 +101,6 @@ solana_keypair "$SECRETS/vault/fee-payer.json" "payouts' fee payer"
 # rewritten each time so it always matches them.
 {
   cat "$SECRETS/secrets.env"
-  echo "SOLDUEL_JWT_PRIVATE_KEY_LOCATION=$SECRETS/jwt/private.pem"
-  echo "MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$SECRETS/jwt/public.pem"
   echo "SOLDUEL_VAULT_KEYPAIR_LOCATION=$SECRETS/vault/keypair.json"
   echo "SOLDUEL_PAYOUTS_FEE_PAYER_KEYPAIR_LOCATION=$SECRETS/vault/fee-payer.json"
 } > "$LOCAL/server.env"
@@ -112,7 +109,7 @@ umask 022
 for keystore in "$ROOT"/ear/target/liberty/wlp/usr/servers/*/resources/security/key.p12; do
   if [ -f "$keystore" ] && [ "$SECRETS/secrets.env" -nt "$keystore" ]; then rm -f "$keystore"; fi
 done
-info "server.env ready (passwords, JWT keys, vault and fee payer keypairs)"
+info "server.env ready (passwords, token key, vault and fee payer keypairs)"
 
 step "Solana localnet (npm ci in tools/solana-localnet)"
 command -v node >/dev/null || die "Node.js 20 is required for the Solana localnet: install nodejs (>= 20) and retry"

@@ -5,7 +5,7 @@
 export function parseOptions(argv, defaults) {
   const options = { ...defaults };
   for (const arg of argv) {
-    const match = /^--([a-z]+)=(.*)$/.exec(arg);
+    const match = /^--([a-z][a-z-]*)=(.*)$/.exec(arg);
     if (!match || !(match[1] in defaults)) {
       throw new Error(`unknown argument '${arg}'; options: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
     }

@@ -3,10 +3,11 @@
 // whole flow of a new wallet: a fresh Ed25519 key, POST /api/auth/nonce, the challenge message signed,
 // POST /api/auth/verify (signature check, player row created, token issued). The baseline is GET /api/ping
 // (the same HTTP edge and JAX-RS path, no work) at the same concurrency. Prints sign-ins/s, p50/p90/p99 of the
-// whole flow, every answer that was not a 200, and the ratio to the baseline. Loopback only.
+// whole flow, every answer that was not a 200, the ratio to the baseline, and the CPU each sign-in cost the
+// server, PostgreSQL, Redis and this client (from /proc). Loopback only.
 //
 //   node tools/load/signin.mjs [--base=http://localhost:9080] [--signins=4000] [--inflight=64] [--workers=2]
-//        [--warmup=500] [--out=FILE]
+//        [--warmup=500] [--server-pid=auto] [--out=FILE]
 //
 // The server's per-address limits must let one address sign in this fast: the local stack (scripts/run.sh,
 // Maven profile `local`) raises them (ear/pom.xml); tools/load/README.md says how.
@@ -15,14 +16,20 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cpuPerOperation, cpuSnapshot, describeCpu, listeningPid } from './cpu.mjs';
 import { optionsOrExit, parseOptions, probeOrExit, requireIntegers } from './options.mjs';
 
-const defaults = { base: 'http://localhost:9080', signins: 4000, inflight: 64, workers: 2, warmup: 500, out: '' };
+const defaults = {
+  base: 'http://localhost:9080', signins: 4000, inflight: 64, workers: 2, warmup: 500, 'server-pid': 'auto', out: '',
+};
 
 function parseArgs(argv) {
   const options = parseOptions(argv, defaults);
   requireIntegers(options, ['signins', 'inflight', 'workers']);
   requireIntegers(options, ['warmup'], 0);
+  if (options['server-pid'] !== 'auto' && !/^\d+$/.test(options['server-pid'])) {
+    throw new Error('--server-pid must be a process id or auto (the process listening on the --base port)');
+  }
   return options;
 }
 
@@ -111,9 +118,10 @@ function split(total, parts) {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
-async function phase(options, task, count) {
+async function phase(options, task, count, serverPid) {
   const counts = split(count, options.workers);
   const inflights = split(options.inflight, options.workers);
+  const cpuBefore = cpuSnapshot(serverPid);
   const started = process.hrtime.bigint();
   const results = await Promise.all(counts.map((share, i) => new Promise((resolve, reject) => {
     const worker = new Worker(fileURLToPath(import.meta.url),
@@ -122,13 +130,14 @@ async function phase(options, task, count) {
     worker.once('error', reject);
   })));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuPerOperation(cpuBefore, cpuSnapshot(serverPid), count);
   const latencies = Float64Array.from(results.flatMap((r) => r.latencies)).sort();
   const statuses = {};
   for (const r of results) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] || 0) + n;
   const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] / 1000 : NaN);
   return {
     task, seconds, completed: latencies.length, perSecond: latencies.length / seconds,
-    p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), statuses, errors: results.reduce((n, r) => n + r.errors, 0),
+    p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), statuses, errors: results.reduce((n, r) => n + r.errors, 0), cpu,
   };
 }
 
@@ -142,6 +151,9 @@ function line(name, r) {
 if (isMainThread) {
   const options = optionsOrExit(parseArgs);
   await probeOrExit(options.base, '/api/ping');
+  const serverPid = options['server-pid'] === 'auto'
+    ? listeningPid(new URL(options.base).port || 80) : Number(options['server-pid']);
+  if (!serverPid) console.log('(the server process was not found from its port: no server CPU figure; give --server-pid)');
   console.log(`${options.base}: ${options.signins} sign-ins of new wallets after ${options.warmup} for warm-up, `
     + `${options.inflight} in flight over ${options.workers} client thread(s); baseline GET /api/ping, `
     + `${2 * options.signins} requests at the same concurrency`);
@@ -149,12 +161,19 @@ if (isMainThread) {
     await phase(options, 'ping', options.warmup * 2);
     await phase(options, 'signIn', options.warmup);
   }
-  const baseline = await phase(options, 'ping', 2 * options.signins);
-  const signIns = await phase(options, 'signIn', options.signins);
+  const baseline = await phase(options, 'ping', 2 * options.signins, serverPid);
+  const signIns = await phase(options, 'signIn', options.signins, serverPid);
   console.log(line('baseline GET /api/ping', baseline));
   console.log(line('sign-in (2 requests)', signIns));
   console.log(`sign-ins/s: ${signIns.perSecond.toFixed(0)}; a sign-in is two requests, so the server answered `
     + `${(2 * signIns.perSecond).toFixed(0)} requests/s, ${(2 * signIns.perSecond / baseline.perSecond).toFixed(2)} × the baseline's rate`);
+  console.log(`CPU per ping: ${describeCpu(baseline.cpu)}`);
+  console.log(`CPU per sign-in: ${describeCpu(signIns.cpu)}`);
+  const serverSide = signIns.cpu.server + signIns.cpu.postgres + signIns.cpu.redis;
+  if (!Number.isNaN(serverSide)) {
+    console.log(`server side (Liberty + PostgreSQL + Redis) ${serverSide.toFixed(3)} ms of CPU per sign-in: `
+      + `${(2000 / serverSide).toFixed(0)} sign-ins/s if they had both cores to themselves`);
+  }
   if (options.out) writeFileSync(options.out, JSON.stringify({ options, baseline, signIns }, null, 2));
   const failed = Object.keys(signIns.statuses).some((s) => s !== '200') || signIns.errors > 0;
   process.exit(failed ? 2 : 0);

@@ -3,6 +3,7 @@ package com.solduel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.auth.JwtIssuer;
+import com.solduel.auth.TokenKey;
 import com.solduel.game.verify.GameExportJson;
 import com.solduel.game.verify.VerificationReport;
 import com.solduel.game.verify.Verifier;
@@ -16,8 +17,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -251,12 +251,12 @@ class GamePlayIT {
         assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, parts[0] + "." + parts[1] + "." + parts[2].substring(4)))
                 .as("a damaged signature").isEqualTo(401);
 
-        String keyPem = Files.readString(Path.of(TestEnvironment.secret("SOLDUEL_JWT_PRIVATE_KEY_LOCATION")));
-        JwtIssuer issuer = new JwtIssuer(JwtIssuer.readPrivateKey(keyPem), "https://solduel.dev", "solduel");
+        SecretKey key = TokenKey.of(TestEnvironment.secret(TokenKey.ENVIRONMENT_VARIABLE));
+        JwtIssuer issuer = new JwtIssuer(key, "https://solduel.dev", "solduel");
         Instant past = Instant.now().minusSeconds(3600);
         assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT,
                 issuer.issue(wallet.address(), Set.of("player"), past, past.plusSeconds(3000)))).as("expired").isEqualTo(401);
-        assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, new JwtIssuer(JwtIssuer.readPrivateKey(keyPem),
+        assertThat(GameSocket.refusedHandshakeStatus(GameSocket.ENDPOINT, new JwtIssuer(key,
                 "https://solduel.dev", "another-audience").issue(wallet.address(), Set.of("player"), Instant.now(),
                 Instant.now().plusSeconds(60)))).as("another audience").isEqualTo(401);
 

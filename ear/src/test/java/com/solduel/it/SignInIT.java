@@ -3,13 +3,12 @@ package com.solduel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.auth.JwtIssuer;
+import com.solduel.auth.TokenKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
@@ -137,13 +136,22 @@ class SignInIT {
         assertThat(me(tampered).statusCode()).isEqualTo(401);
 
         // Signed with the server's own key but expired ten minutes ago (beyond the 30 s clock skew).
-        String keyPem = Files.readString(Path.of(TestEnvironment.secret("SOLDUEL_JWT_PRIVATE_KEY_LOCATION")));
-        JwtIssuer issuer = new JwtIssuer(JwtIssuer.readPrivateKey(keyPem), "https://solduel.dev", "solduel");
+        JwtIssuer issuer = new JwtIssuer(TokenKey.of(TestEnvironment.secret(TokenKey.ENVIRONMENT_VARIABLE)),
+                "https://solduel.dev", "solduel");
         Instant past = Instant.now().minusSeconds(3600);
         String expired = issuer.issue(wallet.address(), Set.of("player"), past, past.plusSeconds(3000));
         assertThat(me(expired).statusCode()).isEqualTo(401);
         String fresh = issuer.issue(wallet.address(), Set.of("player"), Instant.now(), Instant.now().plusSeconds(60));
         assertThat(me(fresh).statusCode()).as("control: the same key with a valid expiry is accepted").isEqualTo(200);
+
+        // The same claims under another key, or with no signature at all ("alg":"none"), are refused.
+        String otherKey = new JwtIssuer(TokenKey.of("another-key-of-the-right-length-0123456789"), "https://solduel.dev",
+                "solduel").issue(wallet.address(), Set.of("player"), Instant.now(), Instant.now().plusSeconds(60));
+        assertThat(me(otherKey).statusCode()).as("signed with another key").isEqualTo(401);
+        String[] freshParts = fresh.split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+                + "." + freshParts[1] + ".";
+        assertThat(me(none).statusCode()).as("alg none").isEqualTo(401);
     }
 
     static HttpResponse<String> requestNonce(String wallet) {

@@ -3,6 +3,7 @@ package com.solduel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solduel.auth.JwtIssuer;
+import com.solduel.auth.TokenKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -397,7 +398,7 @@ class SocketEdgeIT {
         TestWallet wallet = TestWallet.random();
         String token = wallet.signIn();
         String[] parts = token.split("\\.");
-        PrivateKey key = JwtIssuer.readPrivateKey(Files.readString(Path.of(TestEnvironment.secret("SOLDUEL_JWT_PRIVATE_KEY_LOCATION"))));
+        SecretKey key = TokenKey.of(TestEnvironment.secret(TokenKey.ENVIRONMENT_VARIABLE));
         Instant now = Instant.now();
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("token-missing", null);

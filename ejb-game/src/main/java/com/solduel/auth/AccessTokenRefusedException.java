@@ -36,7 +36,7 @@ public class AccessTokenRefusedException extends SolDuelException {
     /** Why a token was refused. Every reason means: sign in again (POST /api/auth/nonce, /api/auth/verify). */
     public enum Reason {
         MISSING("token-missing", "no access token: send 'Authorization: Bearer <jwt>' or the query parameter token=<jwt>"),
-        MALFORMED("token-malformed", "the access token is not a compact RS256 JWT with the claims SOL Duel issues"),
+        MALFORMED("token-malformed", "the access token is not a compact HS256 JWT with the claims SOL Duel issues"),
         BAD_SIGNATURE("token-bad-signature", "the access token's signature does not verify with the server's key"),
         WRONG_ISSUER("token-wrong-issuer", "the access token was not issued by this server"),
         WRONG_AUDIENCE("token-wrong-audience", "the access token is meant for another audience"),

@@ -13,20 +13,19 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 
 /**
- * Verifies the JWTs {@link JwtIssuer} signs, the way MicroProfile JWT does for REST: RS256 over
- * {@code header.payload} with the server's public key, then issuer, audience, expiry and
+ * Verifies the JWTs {@link JwtIssuer} signs, the way MicroProfile JWT does for REST: HS256 over
+ * {@code header.payload} with the server's token key (compared in constant time), then issuer, audience, expiry and
  * issued-at within the clock skew. Plain Java, so the WebSocket handshake (where MicroProfile
  * JWT cannot read a query parameter) and unit tests use exactly the same checks.
  */
@@ -36,35 +35,20 @@ public final class JwtVerifier {
 
     /** Far above the ~600 characters of a real token; refuses absurd input before any parsing. */
     static final int MAX_TOKEN_CHARS = 8192;
-    private static final String ALGORITHM = "RS256";
+    private static final String ALGORITHM = "HS256";
 
-    private final PublicKey key;
+    private final SecretKey key;
     private final String issuer;
     private final Set<String> audiences;
     private final Duration clockSkew;
     private final Clock clock;
 
-    public JwtVerifier(PublicKey key, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
+    public JwtVerifier(SecretKey key, String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
         this.key = key;
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.clockSkew = clockSkew;
         this.clock = clock;
-    }
-
-    /** Reads an X.509 SubjectPublicKeyInfo PEM ("BEGIN PUBLIC KEY") RSA key, as {@code openssl pkey -pubout} writes it. */
-    public static PublicKey readPublicKey(String pem) throws GeneralSecurityException {
-        int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
-        int end = pem.indexOf("-----END PUBLIC KEY-----");
-        if (begin < 0 || end < begin) {
-            throw new GeneralSecurityException("no public key found (expected -----BEGIN PUBLIC KEY-----)");
-        }
-        String base64 = pem.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end).replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IllegalArgumentException notBase64) {
-            throw new GeneralSecurityException("the public key PEM is not valid base64", notBase64);
-        }
     }
 
     /** The player the token speaks for, or {@link AccessTokenRefusedException} saying why not. */
@@ -81,7 +65,7 @@ public final class JwtVerifier {
         }
         JsonObject header = json(parts[0]);
         if (!ALGORITHM.equals(string(header, "alg")) || header.containsKey("crit")) {
-            throw new AccessTokenRefusedException(Reason.MALFORMED, "only alg RS256 without 'crit' is accepted");
+            throw new AccessTokenRefusedException(Reason.MALFORMED, "only alg HS256 without 'crit' is accepted");
         }
         if (!signatureMatches(parts)) {
             throw new AccessTokenRefusedException(Reason.BAD_SIGNATURE);
@@ -114,14 +98,12 @@ public final class JwtVerifier {
     private boolean signatureMatches(String[] parts) {
         byte[] signature = decode(parts[2]);
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(key);
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return rsa.verify(signature);
-        } catch (java.security.SignatureException wrongLength) {
-            return false;
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(key);
+            byte[] expected = hmac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(expected, signature);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RS256 verification is unavailable: " + e.getMessage(), e);
+            throw new IllegalStateException("HS256 verification is unavailable: " + e.getMessage(), e);
         }
     }
 

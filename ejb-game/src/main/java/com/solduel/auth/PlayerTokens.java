@@ -2,10 +2,6 @@ package com.solduel.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +20,7 @@ public class PlayerTokens {
     public static final String ADMIN = "admin";
 
     @Inject
-    @ConfigProperty(name = "solduel.jwt.private-key-location")
-    Optional<String> privateKeyLocation;
+    TokenKey tokenKey;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -67,14 +62,7 @@ public class PlayerTokens {
     private JwtIssuer signer() {
         JwtIssuer current = signer;
         if (current == null) {
-            String location = privateKeyLocation.orElseThrow(() -> new IllegalStateException(
-                    "solduel.jwt.private-key-location is not set: point it (or SOLDUEL_JWT_PRIVATE_KEY_LOCATION) "
-                            + "at a PKCS#8 PEM RSA key; scripts/setup.sh creates one in .local/jwt/"));
-            try {
-                current = new JwtIssuer(JwtIssuer.readPrivateKey(Files.readString(Path.of(location))), issuer, audience);
-            } catch (IOException | GeneralSecurityException e) {
-                throw new IllegalStateException("cannot read the JWT signing key at " + location + ": " + e.getMessage(), e);
-            }
+            current = new JwtIssuer(tokenKey.key(), issuer, audience);
             signer = current;
         }
         return current;

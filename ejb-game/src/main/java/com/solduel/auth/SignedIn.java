@@ -10,7 +10,7 @@ import java.util.Set;
 @Schema(name = "SignedIn", description = "A Bearer token for the wallet's player",
         requiredProperties = {"token", "expiresAt", "groups", "player"})
 public record SignedIn(
-        @Schema(description = "The JWT (RS256) to send as 'Authorization: Bearer <token>'",
+        @Schema(description = "The JWT (HS256) to send as 'Authorization: Bearer <token>'",
                 example = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0TmQxIn0.c2lnbmF0dXJl") String token,
         @Schema(description = "When the token expires", format = "date-time", example = "2026-11-30T19:00:00Z") Instant expiresAt,
         @Schema(description = "The token's groups", example = "[\"player\"]") Set<String> groups,

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.solduel.auth.AccessTokenRefusedException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
@@ -17,9 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The handshake's token check accepts exactly what the server issues, and says why it refuses the rest. */
 class AccessTokensTest {
@@ -29,27 +26,19 @@ class AccessTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     private static final Duration SKEW = Duration.ofSeconds(30);
 
-    private static KeyPair keys;
-    private static KeyPair otherKeys;
-
-    @BeforeAll
-    static void generateKeys() throws GeneralSecurityException {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        keys = rsa.generateKeyPair();
-        otherKeys = rsa.generateKeyPair();
-    }
+    private static final SecretKey KEY = TokenKey.of("the-test-key-of-the-players-tokens-0123456789");
+    private static final SecretKey OTHER_KEY = TokenKey.of("another-key-the-server-never-had-0123456789");
 
     private static JwtVerifier verifierAt(Instant now) {
-        return new JwtVerifier(keys.getPublic(), ISSUER, Set.of("solduel"), SKEW, Clock.fixed(now, ZoneOffset.UTC));
+        return new JwtVerifier(KEY, ISSUER, Set.of("solduel"), SKEW, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    private static String issue(KeyPair pair, String issuer, String audience, Instant iat, Instant exp) {
-        return new JwtIssuer(pair.getPrivate(), issuer, audience).issue(WALLET, Set.of("player", "admin"), iat, exp);
+    private static String issue(SecretKey key, String issuer, String audience, Instant iat, Instant exp) {
+        return new JwtIssuer(key, issuer, audience).issue(WALLET, Set.of("player", "admin"), iat, exp);
     }
 
     private static String valid() {
-        return issue(keys, ISSUER, "solduel", NOW.minusSeconds(60), NOW.plusSeconds(3600));
+        return issue(KEY, ISSUER, "solduel", NOW.minusSeconds(60), NOW.plusSeconds(3600));
     }
 
     @Test
@@ -82,8 +71,23 @@ class AccessTokensTest {
         String[] parts = valid().split("\\.");
         String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         assertRefused(none, Reason.MALFORMED);
-        String hs256 = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2];
-        assertRefused(hs256, Reason.MALFORMED);
+        assertRefused(signedAs("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", parts[1]), Reason.MALFORMED);
+        assertRefused(signedAs("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", parts[1]), Reason.MALFORMED);
+    }
+
+    /** An RS256 token, really signed with RSA: the server takes HS256 only, so its header is refused first. */
+    private static String signedAs(String header, String payloadPart) {
+        String input = b64(header) + "." + payloadPart;
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(rsa.generateKeyPair().getPrivate());
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -92,26 +96,26 @@ class AccessTokensTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String forged = parts[0] + "." + b64(payload.replace("\"player\"", "\"player\",\"root\"")) + "." + parts[2];
         assertRefused(forged, Reason.BAD_SIGNATURE);
-        assertRefused(issue(otherKeys, ISSUER, "solduel", NOW, NOW.plusSeconds(60)), Reason.BAD_SIGNATURE);
+        assertRefused(issue(OTHER_KEY, ISSUER, "solduel", NOW, NOW.plusSeconds(60)), Reason.BAD_SIGNATURE);
         assertRefused(parts[0] + "." + parts[1] + ".", Reason.BAD_SIGNATURE);
     }
 
     @Test
     void anotherIssuerOrAudienceIsRefused() {
-        assertRefused(issue(keys, "https://evil.example", "solduel", NOW, NOW.plusSeconds(60)), Reason.WRONG_ISSUER);
-        assertRefused(issue(keys, ISSUER, "another-app", NOW, NOW.plusSeconds(60)), Reason.WRONG_AUDIENCE);
+        assertRefused(issue(KEY, "https://evil.example", "solduel", NOW, NOW.plusSeconds(60)), Reason.WRONG_ISSUER);
+        assertRefused(issue(KEY, ISSUER, "another-app", NOW, NOW.plusSeconds(60)), Reason.WRONG_AUDIENCE);
     }
 
     @Test
     void anAudienceArrayContainingOursIsAccepted() {
-        String token = sign("{\"alg\":\"RS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":[\"x\",\"solduel\"],\"sub\":\""
+        String token = sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":[\"x\",\"solduel\"],\"sub\":\""
                 + WALLET + "\",\"iat\":" + NOW.getEpochSecond() + ",\"exp\":" + (NOW.getEpochSecond() + 60) + "}");
         assertThat(verifierAt(NOW).verify(token).groups()).isEmpty();
     }
 
     @Test
     void expiryIsCheckedWithTheClockSkew() {
-        String token = issue(keys, ISSUER, "solduel", NOW.minusSeconds(600), NOW);
+        String token = issue(KEY, ISSUER, "solduel", NOW.minusSeconds(600), NOW);
         assertThat(verifierAt(NOW.plus(SKEW).minusSeconds(1)).verify(token).wallet().value()).isEqualTo(WALLET);
         assertThatThrownBy(() -> verifierAt(NOW.plus(SKEW)).verify(token))
                 .isInstanceOfSatisfying(AccessTokenRefusedException.class,
@@ -120,38 +124,33 @@ class AccessTokensTest {
 
     @Test
     void aTokenIssuedInTheFutureBeyondTheSkewIsNotYetValid() {
-        String early = issue(keys, ISSUER, "solduel", NOW.plusSeconds(120), NOW.plusSeconds(3600));
+        String early = issue(KEY, ISSUER, "solduel", NOW.plusSeconds(120), NOW.plusSeconds(3600));
         assertRefused(early, Reason.NOT_YET_VALID);
-        String slightlyEarly = issue(keys, ISSUER, "solduel", NOW.plusSeconds(10), NOW.plusSeconds(3600));
+        String slightlyEarly = issue(KEY, ISSUER, "solduel", NOW.plusSeconds(10), NOW.plusSeconds(3600));
         assertThat(verifierAt(NOW).verify(slightlyEarly).wallet().value()).isEqualTo(WALLET);
     }
 
     @Test
     void claimsOfTheWrongShapeAreMalformed() {
         long iat = NOW.getEpochSecond();
-        assertRefused(sign("{\"alg\":\"RS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"not-a-wallet\","
+        assertRefused(sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"not-a-wallet\","
                 + "\"iat\":" + iat + ",\"exp\":" + (iat + 60) + "}"), Reason.MALFORMED);
-        assertRefused(sign("{\"alg\":\"RS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"" + WALLET
+        assertRefused(sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"" + WALLET
                 + "\",\"iat\":" + iat + "}"), Reason.MALFORMED);
-        assertRefused(sign("{\"alg\":\"RS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"" + WALLET
+        assertRefused(sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + ISSUER + "\",\"aud\":\"solduel\",\"sub\":\"" + WALLET
                 + "\",\"iat\":" + iat + ",\"exp\":" + (iat + 60) + ",\"groups\":\"admin\"}"), Reason.MALFORMED);
-        assertRefused(sign("{\"alg\":\"RS256\"}", "[1,2,3]"), Reason.MALFORMED);
+        assertRefused(sign("{\"alg\":\"HS256\"}", "[1,2,3]"), Reason.MALFORMED);
     }
 
     @Test
-    void thePublicKeyIsReadFromAFileUrlAsMicroProfileJwtConfiguresIt(@TempDir Path dir) throws Exception {
-        Path pem = dir.resolve("public.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        String text = AccessTokens.read(pem.toUri().toString());
-        assertThat(text).startsWith("-----BEGIN PUBLIC KEY-----");
-        assertThat(AccessTokens.read(pem.toString())).isEqualTo(text);
-        var verifier = new JwtVerifier(JwtVerifier.readPublicKey(text), ISSUER, Set.of("solduel"), SKEW,
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(verifier.verify(valid()).wallet().value()).isEqualTo(WALLET);
-        assertThatThrownBy(() -> JwtVerifier.readPublicKey("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))
-                .isInstanceOf(GeneralSecurityException.class);
+    void aKeyTooShortOrMissingStopsTheNodeWithWhatToSet() {
+        assertThatThrownBy(() -> TokenKey.of(null)).hasMessageContaining("SOLDUEL_JWT_SECRET is not set");
+        assertThatThrownBy(() -> TokenKey.of("  ")).hasMessageContaining("SOLDUEL_JWT_SECRET is not set");
+        assertThatThrownBy(() -> TokenKey.of("short")).hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() -> TokenKey.of(" padded-key-of-the-right-length-0123456789 ")).hasMessageContaining("spaces");
+        assertThatThrownBy(() -> TokenKey.of("{xor}encoded-like-a-liberty-password-0123456789"))
+                .hasMessageContaining("must not start with '{'");
+        assertThat(TokenKey.of("x".repeat(32)).getEncoded()).hasSize(32);
     }
 
     private static void assertRefused(String token, Reason reason) {
@@ -165,10 +164,10 @@ class AccessTokensTest {
     private static String sign(String header, String payload) {
         String input = b64(header) + "." + b64(payload);
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(keys.getPrivate());
-            rsa.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(KEY);
+            return input + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(hmac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

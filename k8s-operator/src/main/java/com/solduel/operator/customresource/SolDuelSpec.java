@@ -52,7 +52,8 @@ public class SolDuelSpec {
     public Redis redis = new Redis();
 
     @JsonPropertyDescription("Secret whose keys become environment variables of every app container: KEYSTORE_PASSWORD, "
-            + "ADMIN_CENTER_USER, ADMIN_CENTER_PASSWORD, SOLDUEL_BACKUP_S3_ACCESS_KEY_ID, SOLDUEL_BACKUP_S3_SECRET_ACCESS_KEY.")
+            + "ADMIN_CENTER_USER, ADMIN_CENTER_PASSWORD, SOLDUEL_JWT_SECRET (the players' token key, at least 32 "
+            + "bytes), SOLDUEL_BACKUP_S3_ACCESS_KEY_ID, SOLDUEL_BACKUP_S3_SECRET_ACCESS_KEY.")
     public String appSecret;
 
     @JsonPropertyDescription("Secret with the key files, mounted read-only at /config/keys.")
@@ -217,10 +218,6 @@ public class SolDuelSpec {
     public static class Keys {
         @Required
         public String secretName;
-        @JsonPropertyDescription("Key of the JWT signing key (PEM): SOLDUEL_JWT_PRIVATE_KEY_LOCATION.")
-        public String jwtPrivateKey = "jwt-private.pem";
-        @JsonPropertyDescription("Key of the JWT public key (PEM): MP_JWT_VERIFY_PUBLICKEY_LOCATION.")
-        public String jwtPublicKey = "jwt-public.pem";
         @JsonPropertyDescription("Key of the escrow vault's keypair (without it: free play only).")
         public String vaultKeypair;
         @JsonPropertyDescription("Key of the payouts' fee payer keypair (without it the vault pays its fees).")

@@ -145,8 +145,6 @@ public final class SolDuelObjects {
             data.put("SOLDUEL_HTTP_ALLOWED_ORIGINS", origin);
         }
         if (s.keys != null) {
-            data.put("SOLDUEL_JWT_PRIVATE_KEY_LOCATION", KEYS_DIR + "/" + s.keys.jwtPrivateKey);
-            data.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KEYS_DIR + "/" + s.keys.jwtPublicKey);
             if (s.keys.vaultKeypair != null) {
                 data.put("SOLDUEL_VAULT_KEYPAIR_LOCATION", KEYS_DIR + "/" + s.keys.vaultKeypair);
             }
