@@ -49,18 +49,33 @@ function base58(bytes) {
   return text;
 }
 
+const REQUEST_TIMEOUT_MS = 30000;
+
 /** One request on a keep-alive agent: resolves to { status, body }. */
 function request(agent, base, method, path, body) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers = { Accept: 'application/json' };
     if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': payload.length });
+    // An answer that never comes (or a request that never gets a socket from the agent) fails this request,
+    // counted as a socket error, instead of stalling the run.
+    const timer = setTimeout(() => outgoing.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
     const outgoing = http.request(new URL(path, base), { method, agent, headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      response.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
     });
-    outgoing.on('error', reject);
+    outgoing.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     outgoing.end(payload);
   });
 }
@@ -128,6 +143,7 @@ async function phase(options, task, count, serverPid) {
       { workerData: { base: options.base, task, count: share, inflight: Math.max(1, inflights[i]) } });
     worker.once('message', resolve);
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`client thread ${i} exited (code ${code}) before reporting`)));
   })));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = cpuPerOperation(cpuBefore, cpuSnapshot(serverPid), count);

@@ -25,9 +25,9 @@ import javax.crypto.SecretKey;
 
 /**
  * Verifies the JWTs {@link JwtIssuer} signs, the way MicroProfile JWT does for REST: HS256 over
- * {@code header.payload} with the server's token key (compared in constant time), then issuer, audience, expiry and
- * issued-at within the clock skew. Plain Java, so the WebSocket handshake (where MicroProfile
- * JWT cannot read a query parameter) and unit tests use exactly the same checks.
+ * {@code header.payload} with the server's token key (compared in constant time), then issuer,
+ * audience, expiry and issued-at within the clock skew. Plain Java, so the WebSocket handshake
+ * (where MicroProfile JWT cannot read a query parameter) and unit tests use exactly the same checks.
  */
 public final class JwtVerifier {
 
