@@ -75,7 +75,7 @@ class AccessTokensTest {
         assertRefused(signedAs("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", parts[1]), Reason.MALFORMED);
     }
 
-    /** An RS256 token, really signed with RSA: the server takes HS256 only, so its header is refused first. */
+    /** A token with {@code header}, signed with a fresh RSA key: a header the server does not take is refused before its signature. */
     private static String signedAs(String header, String payloadPart) {
         String input = b64(header) + "." + payloadPart;
         try {
