@@ -12,7 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 /**
@@ -96,15 +94,7 @@ public final class JwtVerifier {
     }
 
     private boolean signatureMatches(String[] parts) {
-        byte[] signature = decode(parts[2]);
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
-            byte[] expected = hmac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return MessageDigest.isEqual(expected, signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HS256 verification is unavailable: " + e.getMessage(), e);
-        }
+        return MessageDigest.isEqual(JwtIssuer.hs256(key, parts[0] + "." + parts[1]), decode(parts[2]));
     }
 
     private boolean audienceMatches(JsonValue aud) {
