@@ -72,6 +72,12 @@ function request(agent, base, method, path, body) {
         clearTimeout(timer);
         reject(e);
       });
+      // A response torn down before its end (the timer above destroying a stalled one included) may emit
+      // no 'error': its 'close' without an 'end' fails the request (after an 'end' this reject is a no-op).
+      response.on('close', () => {
+        clearTimeout(timer);
+        if (!response.complete) reject(new Error('the answer ended early'));
+      });
     });
     outgoing.on('error', (e) => {
       clearTimeout(timer);
