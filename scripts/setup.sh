@@ -57,8 +57,9 @@ step "The servers' JDK"
 # The Liberty servers (the local stack's and the tests') run on a JDK 25 when the machine has one
 # under /usr/lib/jvm: against the default JDK 17 on the same load, a freshly started server spent
 # 10-27 % less CPU per game action and held 11-28 % less memory at 1,000-2,000 games, and was as fast
-# once warm (tools/load/README.md, "The server on JDK 25"); compact object headers are turned on with it. SOLDUEL_SERVER_JAVA_HOME picks any other JDK 17 or later, e.g. the
-# default one to compare. Maven, the build and the tests' clients run on the default java either way.
+# once warm (tools/load/README.md, "The server on JDK 25"); compact object headers are turned on
+# with it. SOLDUEL_SERVER_JAVA_HOME picks any other JDK 17 or later, e.g. the default one to compare.
+# Maven, the build and the tests' clients run on the default java either way.
 jdk_feature() {   # the feature release of the JDK in $1 (17, 25, ...), 0 when it is not a JDK
   local v
   v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true)
