@@ -55,11 +55,10 @@ info "$(promtool --version 2>&1 | head -1)"
 
 step "The servers' JDK"
 # The Liberty servers (the local stack's and the tests') run on a JDK 25 when the machine has one
-# under /usr/lib/jvm: against the default JDK 17 on the same load, a freshly started server spent
-# 10-27 % less CPU per game action and held 11-28 % less memory at 1,000-2,000 games, and was as fast
-# once warm (tools/load/README.md, "The server on JDK 25"); compact object headers are turned on
-# with it. SOLDUEL_SERVER_JAVA_HOME picks any other JDK 17 or later, e.g. the default one to compare.
-# Maven, the build and the tests' clients run on the default java either way.
+# under /usr/lib/jvm, with compact object headers: measured against the default JDK 17 in
+# tools/load/README.md, "The server on JDK 25". SOLDUEL_SERVER_JAVA_HOME picks any other JDK 17 or
+# later, e.g. the default one to compare. Maven, the build and the tests' clients run on the default
+# java either way.
 jdk_feature() {   # the feature release of the JDK in $1 (17, 25, ...), 0 when it is not a JDK
   local v
   v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true)
@@ -71,10 +70,12 @@ if [ -z "$SERVER_JDK" ]; then
     if [ -x "$jdk/bin/java" ] && [ "$(jdk_feature "$jdk")" = 25 ]; then SERVER_JDK=${jdk%/}; break; fi
   done
 fi
+SERVER_JDK_FEATURE=0
 if [ -n "$SERVER_JDK" ]; then
-  [ -x "$SERVER_JDK/bin/java" ] && [ "$(jdk_feature "$SERVER_JDK")" -ge 17 ] \
+  SERVER_JDK_FEATURE=$(jdk_feature "$SERVER_JDK")
+  [ -x "$SERVER_JDK/bin/java" ] && [ "$SERVER_JDK_FEATURE" -ge 17 ] \
     || die "SOLDUEL_SERVER_JAVA_HOME=$SERVER_JDK is not a JDK 17 or later (no bin/java, or its release file says older): point it at one, or unset it"
-  info "the servers run on $SERVER_JDK (Java $(jdk_feature "$SERVER_JDK"))"
+  info "the servers run on $SERVER_JDK (Java $SERVER_JDK_FEATURE)"
 else
   info "the servers run on the default java ($(java -version 2>&1 | head -1)); a JDK 25 under /usr/lib/jvm would be used instead"
 fi
@@ -82,7 +83,7 @@ fi
 server_jdk_settings() {
   [ -n "$SERVER_JDK" ] || return 0
   echo "JAVA_HOME=$SERVER_JDK"
-  if [ "$(jdk_feature "$SERVER_JDK")" -ge 25 ]; then echo "JVM_ARGS=-XX:+UseCompactObjectHeaders"; fi
+  if [ "$SERVER_JDK_FEATURE" -ge 25 ]; then echo "JVM_ARGS=-XX:+UseCompactObjectHeaders"; fi
 }
 
 step "Secrets ($SECRETS, outside the repository)"
