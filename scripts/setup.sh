@@ -79,9 +79,9 @@ if [ -n "$SERVER_JDK" ]; then
 else
   info "the servers run on the default java ($(java -version 2>&1 | head -1)); a JDK 25 under /usr/lib/jvm would be used instead"
 fi
-# The lines of .local/server.env that choose it (Liberty's server script reads JAVA_HOME and JVM_ARGS there),
-# and glibc's malloc limited to two arenas on any JDK: at 10,000 sockets it held 54-94 MB less RSS at
-# the same speed (tools/load/README.md, "memory at 10,000 connections").
+# The runtime lines of .local/server.env (Liberty's server script reads them there): glibc's malloc
+# limited to two arenas, on any JDK (at 10,000 sockets 54-94 MB less RSS at the same speed:
+# tools/load/README.md, "memory at 10,000 connections"), then the JDK chosen above (JAVA_HOME, JVM_ARGS).
 server_runtime_settings() {
   echo "MALLOC_ARENA_MAX=2"
   [ -n "$SERVER_JDK" ] || return 0
