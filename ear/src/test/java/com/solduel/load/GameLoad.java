@@ -78,6 +78,9 @@ public final class GameLoad {
     private final AtomicInteger unexpectedCloses = new AtomicInteger();
     private final List<Long> turnLatencies = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> ackLatencies = Collections.synchronizedList(new ArrayList<>());
+    /** The turns that ended a game: their last action to turn_result, and to game_over. */
+    private final List<Long> decidingTurnLatencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> gameOverLatencies = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> pingLatencies = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> fanoutLatencies = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, FanoutAct> fanoutActs = new ConcurrentHashMap<>();
@@ -326,6 +329,8 @@ public final class GameLoad {
         print("ping -> pong (baseline)", pingLatencies);
         print("submit -> action_accepted", ackLatencies);
         print("last action -> turn_result", turnLatencies);
+        print("  of a game's last turn", decidingTurnLatencies);
+        print("  ... -> game_over", gameOverLatencies);
         if (!bots.isEmpty()) {
             print("act -> fan-out at both (app)", fanoutLatencies);
         }
@@ -657,6 +662,8 @@ public final class GameLoad {
         final Map<Integer, AtomicLong> lastSubmitNanos = new ConcurrentHashMap<>();
         final Map<Integer, AtomicInteger> resultsSeen = new ConcurrentHashMap<>();
         volatile boolean over;
+        /** When the action that completed the game's last turn left (System.nanoTime()); 0 until a turn ends it. */
+        volatile long decidedBySubmitAt;
 
         Table(int pair, long gameId, String[] actions) {
             this.pair = pair;
@@ -668,17 +675,26 @@ public final class GameLoad {
             lastSubmitNanos.computeIfAbsent(turn, t -> new AtomicLong()).accumulateAndGet(nanos, Math::max);
         }
 
-        void resultArrived(int turn, long nanos) {
+        /** {@code last}: the turn ended the game (its turn_result names no next turn). */
+        void resultArrived(int turn, boolean last, long nanos) {
             AtomicLong sent = lastSubmitNanos.get(turn);
             if (sent != null && sent.get() > 0) {
                 record(turnLatencies, nanos - sent.get());
+                if (last) {
+                    record(decidingTurnLatencies, nanos - sent.get());
+                    decidedBySubmitAt = sent.get();
+                }
             }
             if (resultsSeen.computeIfAbsent(turn, t -> new AtomicInteger()).incrementAndGet() == 1 && recording) {
                 turns.incrementAndGet();
             }
         }
 
-        void ended() {
+        void ended(long nanos) {
+            long decided = decidedBySubmitAt;
+            if (decided > 0) {
+                record(gameOverLatencies, nanos - decided); // at each player, like turn_result
+            }
             synchronized (this) {
                 if (over) {
                     return;
@@ -777,13 +793,13 @@ public final class GameLoad {
                 case "state" -> play(frame.getInt("turn"));
                 case "action_accepted" -> record(ackLatencies, now - ackSentNanos);
                 case "turn_result" -> {
-                    table.resultArrived(frame.getInt("turn"), now);
+                    table.resultArrived(frame.getInt("turn"), !frame.containsKey("nextTurn"), now);
                     // The turn that ends the game names no next turn.
                     if (frame.containsKey("nextTurn")) {
                         play(frame.getInt("nextTurn"));
                     }
                 }
-                case "game_over" -> table.ended();
+                case "game_over" -> table.ended(now);
                 case "error" -> {
                     errors.incrementAndGet();
                     errorCodes.computeIfAbsent(frame.getString("code"), c -> new AtomicInteger()).incrementAndGet();
