@@ -793,9 +793,10 @@ public final class GameLoad {
                 case "state" -> play(frame.getInt("turn"));
                 case "action_accepted" -> record(ackLatencies, now - ackSentNanos);
                 case "turn_result" -> {
-                    table.resultArrived(frame.getInt("turn"), !frame.containsKey("nextTurn"), now);
                     // The turn that ends the game names no next turn.
-                    if (frame.containsKey("nextTurn")) {
+                    boolean last = !frame.containsKey("nextTurn");
+                    table.resultArrived(frame.getInt("turn"), last, now);
+                    if (!last) {
                         play(frame.getInt("nextTurn"));
                     }
                 }
