@@ -113,7 +113,10 @@ public final class GameTable {
     }
 
     /**
-     * {@code seat}'s choice for {@code turn}, sent with the player's {@code clientSeq}. Resending
+     * {@code seat}'s choice for {@code turn}, sent with the player's {@code clientSeq}. A choice
+     * that decides the game yields its last {@link TurnPlayed} and no {@link GameOver}: from then on
+     * no action is accepted, and the owner's next {@link #tick} (due at once) records the result.
+     * Resending
      * the acknowledged frame (same clientSeq, turn and action) is answered again and records
      * nothing; any other clientSeq not above the last acknowledged one is {@code stale-sequence},
      * and a different choice for a turn already chosen is {@code already-chosen}.
@@ -160,8 +163,8 @@ public final class GameTable {
 
     /**
      * Time passed: starts turn 1's clock after the join grace, plays the rules' default for a seat
-     * whose turn clock ran out, ends the game for absence or missed turns, and retries a result
-     * that could not be recorded. Safe to call at any time and again after it threw: work already
+     * whose turn clock ran out, ends the game for absence or missed turns, and records the result of
+     * a game the moves decided (or retries one that could not be recorded). Safe to call at any time and again after it threw: work already
      * written is not done twice.
      */
     public List<GameEvent> tick(long now) {
@@ -231,19 +234,25 @@ public final class GameTable {
         settle(events, now);
     }
 
-    /** After new moves: the next turn's clock, or the result when the game was decided. */
+    /**
+     * After new moves: the next turn's clock; or, when the moves decided the game, the clock
+     * stopped and the result left to record. The moves' frames are sent first: the result is one
+     * transaction (the game row, ratings, earnings, pots) that no {@code turn_result} should wait
+     * for. {@link #nextWakeup()} is then "now", and the next {@link #tick} records it and yields
+     * {@link GameOver}.
+     */
     private void afterMoves(List<GameEvent> events, long now) {
         if (log.isDecided()) {
             clock.stop();
-            settle(events, now);
         } else if (events.stream().anyMatch(TurnPlayed.class::isInstance)) {
             events.add(new TurnStarted(gameId(), log.match().turn(), clock.start(now)));
         }
     }
 
     /**
-     * Records the result. When that fails the game stays decided (no more actions are accepted),
-     * {@link #resultFailure()} says why, and {@link #tick} tries again at {@link #nextWakeup()}.
+     * Records the result of the decided game. When that fails the game stays decided (no more
+     * actions are accepted), {@link #resultFailure()} says why, and {@link #tick} tries again at
+     * {@link #nextWakeup()}.
      */
     private void settle(List<GameEvent> events, long now) {
         try {
@@ -300,7 +309,10 @@ public final class GameTable {
         return log.eventsAfter(version);
     }
 
-    /** The next moment {@link #tick} has work (epoch ms), or {@link Long#MAX_VALUE}. */
+    /**
+     * The next moment {@link #tick} has work (epoch ms), or {@link Long#MAX_VALUE}; {@link
+     * Long#MIN_VALUE} (now) when the game is decided and its result is to be recorded.
+     */
     public long nextWakeup() {
         if (log.gameOver().isPresent()) {
             return Long.MAX_VALUE;

@@ -53,12 +53,21 @@ class GameTableTest {
         assertThat(first.events()).containsExactly(new PlayerActed(2, 7, Seat.P1, 1, false));
 
         GameTable.Submitted second = table.submit(Seat.P2, 1, 1, "SCISSORS", T0 + 300);
-        assertThat(second.events()).hasSize(3);
+        assertThat(second.events()).as("the deciding move's frames go out before the result is recorded").hasSize(2);
         TurnPlayed turn = (TurnPlayed) second.events().get(1);
         assertThat(turn.version()).isEqualTo(4);
         assertThat(turn.moves()).isEqualTo(new PerSeat<>("ROCK", "SCISSORS"));
         assertThat(turn.nextTurn()).as("the last turn names no next turn").isEmpty();
-        GameOver over = (GameOver) second.events().get(2);
+        assertThat(store.results).isZero();
+        assertThat(table.isOver()).isFalse();
+        assertThat(table.snapshot(Seat.P1).status()).isEqualTo(StateSnapshot.Status.FINISHED);
+        assertThat(table.nextWakeup()).as("the result is due at once").isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> table.submit(Seat.P2, 2, 2, "ROCK", T0 + 310))
+                .isInstanceOfSatisfying(GameRefusedException.class, e -> assertThat(e.code()).isEqualTo("game-over"));
+
+        List<GameEvent> settled = table.tick(T0 + 301);
+        assertThat(settled).singleElement().isInstanceOf(GameOver.class);
+        GameOver over = (GameOver) settled.get(0);
         assertThat(over.version()).isEqualTo(5);
         assertThat(over.outcome()).isEqualTo(Outcome.win(Seat.P1, over.outcome().reason()));
         assertThat(over.winner()).contains("alice");
@@ -234,6 +243,7 @@ class GameTableTest {
             told.addAll(table.submit(Seat.P2, seq, number, turn[1], T0 + seq).events());
             seq++;
         }
+        told.addAll(table.tick(T0 + seq));
         assertThat(table.isOver()).isTrue();
         GameOver over = table.log().gameOver().orElseThrow();
 
@@ -296,6 +306,7 @@ class GameTableTest {
         GameTable.Submitted last = table.submit(Seat.P2, 1, 1, "SCISSORS", T0 + 2);
         assertThat(last.ack().duplicate()).isFalse();
         assertThat(last.events()).noneMatch(GameOver.class::isInstance);
+        assertThat(table.tick(T0 + 2)).isEmpty();
         assertThat(table.resultFailure()).isPresent();
         assertThat(table.nextWakeup()).isEqualTo(T0 + 2 + 2_000);
         assertThatThrownBy(() -> table.submit(Seat.P2, 2, 2, "ROCK", T0 + 3)).isInstanceOf(GameRefusedException.class);
