@@ -84,7 +84,9 @@ public class CommandRouter {
             if (subscription.owner() != null) {
                 relay.submit(subscription, wallet, submit.clientSeq(), submit.turn(), submit.action());
             } else {
-                hall.submit(submit.gameId(), wallet, submit.clientSeq(), submit.turn(), submit.action());
+                // A deciding action's result is recorded once its frames (turn_result first) are written.
+                hall.submit(submit.gameId(), wallet, submit.clientSeq(), submit.turn(), submit.action())
+                        .ifPresent(OutboundQueue::afterHeldFrames);
             }
         } else if (command instanceof Command.QueueJoin queueJoin) {
             matchmaking.join(connection, queueJoin);

@@ -355,7 +355,8 @@ public class NodeRelay {
                     }
                 }
                 case "submit" -> hall.submit(gameId, WalletAddress.of(command.getString("wallet")),
-                        command.getInt("clientSeq"), command.getInt("turn"), command.getString("action"));
+                        command.getInt("clientSeq"), command.getInt("turn"), command.getString("action"))
+                        .ifPresent(Runnable::run);
                 case "leave" -> {
                     RemoteListener listener = hosted.remove(key);
                     if (listener != null) {

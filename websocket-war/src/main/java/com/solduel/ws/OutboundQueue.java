@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The frames waiting to be written to one connection, written one at a time and in order. A client
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
  */
 final class OutboundQueue {
 
+    private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
+
     /** Writes one text frame asynchronously and reports completion: {@code null} on success, else the failure. */
     interface Writer {
         void write(String text, Consumer<Throwable> done);
@@ -36,6 +40,8 @@ final class OutboundQueue {
 
     /** The queues given frames on this thread while it handles a client's message; null outside {@link #holdWhile}. */
     private static final ThreadLocal<List<OutboundQueue>> HELD = new ThreadLocal<>();
+    /** What runs on this thread once the held frames are written ({@link #afterHeldFrames}); null outside {@link #holdWhile}. */
+    private static final ThreadLocal<List<Runnable>> AFTER = new ThreadLocal<>();
 
     private final Writer writer;
     /** Null: every frame goes through {@link #writer}. */
@@ -71,7 +77,8 @@ final class OutboundQueue {
     /**
      * Runs {@code body} (the handling of one client message), holding the frames it gives any queue
      * with a blocking writer; then writes them on this thread, {@code own}'s first (the client that
-     * sent the message), each queue's in order. Inside another {@code holdWhile} it only runs the body.
+     * sent the message), each queue's in order; then runs what the body left for after them
+     * ({@link #afterHeldFrames}). Inside another {@code holdWhile} it only runs the body.
      */
     static void holdWhile(OutboundQueue own, Runnable body) {
         if (HELD.get() != null) {
@@ -80,14 +87,38 @@ final class OutboundQueue {
         }
         List<OutboundQueue> held = new ArrayList<>(2);
         held.add(own);
+        List<Runnable> after = new ArrayList<>(1);
         HELD.set(held);
+        AFTER.set(after);
         try {
             body.run();
         } finally {
             HELD.remove();
+            AFTER.remove();
             for (OutboundQueue queue : held) {
                 queue.drain(true);
             }
+            for (Runnable task : after) {
+                try {
+                    holdWhile(own, task);
+                } catch (RuntimeException e) {
+                    // The message itself was handled and answered; this is work it left for after.
+                    LOG.log(Level.WARNING, "a task left for after a message's frames failed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} on this thread once the frames held by the enclosing {@link #holdWhile} are
+     * written, holding and then writing the frames it gives in turn; at once outside {@code holdWhile}.
+     */
+    static void afterHeldFrames(Runnable task) {
+        List<Runnable> after = AFTER.get();
+        if (after == null) {
+            task.run();
+        } else {
+            after.add(task);
         }
     }
 

@@ -162,6 +162,30 @@ class OutboundQueueTest {
     }
 
     @Test
+    void workLeftForAfterTheHeldFramesRunsOnceTheyAreWrittenAndItsOwnFramesFollowThem() {
+        List<String> written = new ArrayList<>();
+        var sender = recording(written);
+        var opponent = recording(written);
+        String thread = Thread.currentThread().getName();
+        OutboundQueue.holdWhile(sender, () -> {
+            sender.offer("turn_result");
+            opponent.offer("turn_result");
+            OutboundQueue.afterHeldFrames(() -> {
+                written.add("the result recorded");
+                sender.offer("game_over");
+                opponent.offer("game_over");
+            });
+            assertThat(written).isEmpty();
+        });
+        assertThat(written).containsExactly("now turn_result on " + thread, "now turn_result on " + thread,
+                "the result recorded", "now game_over on " + thread, "now game_over on " + thread);
+
+        written.clear();
+        OutboundQueue.afterHeldFrames(() -> written.add("at once"));
+        assertThat(written).as("outside a message it runs at once").containsExactly("at once");
+    }
+
+    @Test
     void outsideAMessageAndWithoutABlockingWriterFramesGoOutAsynchronouslyAtOnce() {
         List<String> written = new ArrayList<>();
         var blocking = recording(written);

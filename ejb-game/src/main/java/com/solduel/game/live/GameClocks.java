@@ -69,6 +69,18 @@ public class GameClocks {
         return wakeupAt <= now ? 0 : wakeupAt - now;
     }
 
+    /**
+     * Records the result of a game a player's move just decided, on the caller's thread, once that
+     * move's frames are sent; nothing when it is recorded already (or the game left this node).
+     */
+    void recordResult(LiveGame game) {
+        synchronized (game) {
+            if (!game.dropped && game.table.resultDue()) {
+                wake(game);
+            }
+        }
+    }
+
     private void wake(LiveGame game) {
         synchronized (game) {
             if (game.dropped) {

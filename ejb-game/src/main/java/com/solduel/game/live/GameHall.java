@@ -275,8 +275,14 @@ public class GameHall {
 
     // ---- play ----
 
-    /** A player's action for {@code turn}; resending the acknowledged frame is answered again and changes nothing. */
-    public void submit(long gameId, WalletAddress wallet, int clientSeq, int turn, String action) {
+    /**
+     * A player's action for {@code turn}; resending the acknowledged frame is answered again and
+     * changes nothing. When the action decided the game, the answer is what records its result and
+     * tells {@code game_over}: the caller runs it once this action's frames are sent, so no
+     * {@code turn_result} waits for that transaction (the game's clock runs it a little later
+     * should the caller not).
+     */
+    public Optional<Runnable> submit(long gameId, WalletAddress wallet, int clientSeq, int turn, String action) {
         long received = System.nanoTime();
         Optional<LiveGame> local = owned.local(gameId);
         if (local.isEmpty()) {
@@ -288,6 +294,7 @@ public class GameHall {
             throw resync(gameId);
         }
         LiveGame game = local.get();
+        boolean resultDue;
         synchronized (game) {
             if (game.dropped) {
                 throw resync(gameId);
@@ -305,8 +312,10 @@ public class GameHall {
             game.tellSeat(seat, submitted.ack());
             game.publish(submitted.events());
             clocks.changed(game);
+            resultDue = game.table.resultDue();
         }
         metrics.actionProcessed(System.nanoTime() - received);
+        return resultDue ? Optional.of(() -> clocks.recordResult(game)) : Optional.empty();
     }
 
     // ---- helpers ----

@@ -39,6 +39,11 @@ public final class GameTable {
     private final Ack[] acks = new Ack[2];
     /** When a failed result write is tried again (epoch ms); 0 when none is pending. */
     private long retryResultAt;
+    /**
+     * When the clock records the result of a game a player's move decided (epoch ms), should the
+     * submitter not have done it right after sending the move's frames; 0: at once.
+     */
+    private long settleAt;
     private RuntimeException resultFailure;
     private boolean defunct;
 
@@ -115,7 +120,8 @@ public final class GameTable {
     /**
      * {@code seat}'s choice for {@code turn}, sent with the player's {@code clientSeq}. A choice
      * that decides the game yields its last {@link TurnPlayed} and no {@link GameOver}: from then on
-     * no action is accepted, and the owner's next {@link #tick} (due at once) records the result.
+     * no action is accepted, {@link #resultDue()} is true, and the owner records the result with
+     * {@link #tick} once the move's frames are sent (else the clock does, at {@link #nextWakeup()}).
      * Resending
      * the acknowledged frame (same clientSeq, turn and action) is answered again and records
      * nothing; any other clientSeq not above the last acknowledged one is {@code stale-sequence},
@@ -158,6 +164,9 @@ public final class GameTable {
         List<GameEvent> events = new ArrayList<>(write(new LogRow.Move(accepted, clientSeq)));
         acks[i] = new Ack(clientSeq, turn, accepted.action());
         afterMoves(events, now);
+        if (log.isDecided()) {
+            settleAt = now + settings.retryMillis();
+        }
         return new Submitted(new ActionAccepted(gameId(), clientSeq, turn, accepted.action(), false), events);
     }
 
@@ -238,8 +247,7 @@ public final class GameTable {
      * After new moves: the next turn's clock; or, when the moves decided the game, the clock
      * stopped and the result left to record. The moves' frames are sent first: the result is one
      * transaction (the game row, ratings, earnings, pots) that no {@code turn_result} should wait
-     * for. {@link #nextWakeup()} is then "now", and the next {@link #tick} records it and yields
-     * {@link GameOver}.
+     * for. The next {@link #tick} records it and yields {@link GameOver}.
      */
     private void afterMoves(List<GameEvent> events, long now) {
         if (log.isDecided()) {
@@ -266,6 +274,11 @@ public final class GameTable {
             retryResultAt = now + settings.retryMillis();
             resultFailure = e;
         }
+    }
+
+    /** True when the game is decided and its result is not recorded yet: {@link #tick} records it. */
+    public boolean resultDue() {
+        return log.isDecided() && log.gameOver().isEmpty();
     }
 
     /** Why the latest attempt to record the result failed, if it did; cleared once it lands. */
@@ -310,15 +323,19 @@ public final class GameTable {
     }
 
     /**
-     * The next moment {@link #tick} has work (epoch ms), or {@link Long#MAX_VALUE}; {@link
-     * Long#MIN_VALUE} (now) when the game is decided and its result is to be recorded.
+     * The next moment {@link #tick} has work (epoch ms), or {@link Long#MAX_VALUE}. A decided game's
+     * result is due at once ({@link Long#MIN_VALUE}), except after a player's deciding move: its
+     * submitter records it, and the clock only {@link TableSettings#retryMillis()} later if it did not.
      */
     public long nextWakeup() {
         if (log.gameOver().isPresent()) {
             return Long.MAX_VALUE;
         }
         if (log.isDecided()) {
-            return retryResultAt == 0 ? Long.MIN_VALUE : retryResultAt;
+            if (retryResultAt != 0) {
+                return retryResultAt;
+            }
+            return settleAt == 0 ? Long.MIN_VALUE : settleAt;
         }
         long next = clock.nextWakeup();
         for (long since : absentSince) {

@@ -61,7 +61,9 @@ class GameTableTest {
         assertThat(store.results).isZero();
         assertThat(table.isOver()).isFalse();
         assertThat(table.snapshot(Seat.P1).status()).isEqualTo(StateSnapshot.Status.FINISHED);
-        assertThat(table.nextWakeup()).as("the result is due at once").isEqualTo(Long.MIN_VALUE);
+        assertThat(table.resultDue()).isTrue();
+        assertThat(table.nextWakeup()).as("the submitter records the result; the clock only if it did not")
+                .isEqualTo(T0 + 300 + 2_000);
         assertThatThrownBy(() -> table.submit(Seat.P2, 2, 2, "ROCK", T0 + 310))
                 .isInstanceOfSatisfying(GameRefusedException.class, e -> assertThat(e.code()).isEqualTo("game-over"));
 
@@ -194,6 +196,23 @@ class GameTableTest {
         GameOver over = (GameOver) second.get(second.size() - 1);
         assertThat(over.outcome()).isEqualTo(Outcome.win(Seat.P1, Outcome.FORFEIT));
         assertThat(over.forfeits()).containsExactly(new LogRow.Forfeit(4, Seat.P2, ForfeitCause.MISSED_TURNS));
+    }
+
+    @Test
+    void aGameDecidedByTheClocksDefaultMoveRecordsItsResultAtTheNextTick() {
+        GameTable table = newTable(1);
+        table.connect(Seat.P1, T0);
+        table.connect(Seat.P2, T0);
+        table.submit(Seat.P1, 1, 1, "ROCK", T0 + 1);
+        List<GameEvent> timedOut = table.tick(T0 + TURN);
+        assertThat(turnPlayed(timedOut).timedOut()).containsExactly(Seat.P2);
+        assertThat(timedOut).noneMatch(GameOver.class::isInstance);
+        assertThat(table.nextWakeup()).as("no submitter to record it: due at once").isEqualTo(Long.MIN_VALUE);
+
+        List<GameEvent> settled = table.tick(T0 + TURN);
+        assertThat(settled).singleElement().isInstanceOf(GameOver.class);
+        assertThat(table.isOver()).isTrue();
+        assertThat(table.resultDue()).isFalse();
     }
 
     @Test
