@@ -7,7 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * multi-row INSERT and one commit, then wakes each waiter. An action is still durable before anyone
  * hears of it (its caller returns only after the commit), but a busy node pays one round trip and
  * one commit per batch instead of one JTA transaction per action. The writer is a thread of its
- * own; each batch is one JTA transaction.
+ * own; each batch is one INSERT statement in autocommit (one round trip, atomic and durable on return).
  *
  * <p>The database's rules hold row by row as before: the fencing trigger refuses a row of a stale
  * epoch, the unique (game, sequence) index a second row at one place. When a batch fails, its rows
@@ -51,9 +50,6 @@ public class ActionLogWriter {
 
     @Resource
     ManagedThreadFactory threads;
-
-    @Resource
-    UserTransaction transactions;
 
     /** The most rows one INSERT carries. */
     @Inject
@@ -159,7 +155,7 @@ public class ActionLogWriter {
 
     private void write(List<Pending> batch) {
         try {
-            insert(batch);
+            insertOnAWorkingConnection(batch);
             batch.forEach(p -> p.done().complete(null));
         } catch (SQLException e) {
             if (batch.size() == 1) {
@@ -174,20 +170,52 @@ public class ActionLogWriter {
         }
     }
 
+    /**
+     * The batch's INSERT, once more on another connection when the first one turned out to be
+     * closed by the database (a restart, an administrator ending sessions): the pool drops a
+     * connection that fails so, and the rows were not written. Had the INSERT landed before the
+     * connection broke, the unique (game, sequence) index refuses it the second time, and those
+     * games resync from what landed.
+     */
+    private void insertOnAWorkingConnection(List<Pending> batch) throws SQLException {
+        try {
+            insert(batch);
+        } catch (SQLException e) {
+            if (!brokenConnection(e)) {
+                throw e;
+            }
+            LOG.log(Level.INFO, "the action log's database connection was closed (" + e.getMessage()
+                    + "); writing the batch of " + batch.size() + " rows on another");
+            insert(batch);
+        }
+    }
+
+    /** A connection the database closed or could not be reached on (SQLSTATE class 08, or 57P01-57P03). */
+    static boolean brokenConnection(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /*
+     * One statement in autocommit: the multi-row INSERT is atomic on its own, and with PostgreSQL's
+     * synchronous_commit it is durable when executeUpdate returns. A JTA transaction around it
+     * cost a second round trip (the COMMIT) per batch, on the path every action waits for.
+     */
     private void insert(List<Pending> batch) throws SQLException {
         StringBuilder sql = new StringBuilder(COLUMNS.length() + batch.size() * (ROW.length() + 2)).append(COLUMNS);
         for (int i = 0; i < batch.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW);
         }
-        try {
-            transactions.begin();
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException e) {
-            throw new IllegalStateException("cannot begin the action batch's transaction", e);
-        }
-        boolean committed = false;
-        try {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (Pending p : batch) {
                     insert.setLong(i++, p.gameId());
@@ -204,24 +232,6 @@ public class ActionLogWriter {
                 }
                 insert.executeUpdate();
             }
-            transactions.commit();
-            committed = true;
-        } catch (jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
-                 | jakarta.transaction.HeuristicRollbackException | jakarta.transaction.SystemException e) {
-            committed = true; // ended by the failed commit
-            throw new SQLException("the action batch's commit failed: " + e, e);
-        } finally {
-            if (!committed) {
-                rollback();
-            }
-        }
-    }
-
-    private void rollback() {
-        try {
-            transactions.rollback();
-        } catch (IllegalStateException | SecurityException | jakarta.transaction.SystemException e) {
-            LOG.log(Level.FINE, "rolling back a failed action batch failed", e);
         }
     }
 
