@@ -122,10 +122,9 @@ public final class GameTable {
      * that decides the game yields its last {@link TurnPlayed} and no {@link GameOver}: from then on
      * no action is accepted, {@link #resultDue()} is true, and the owner records the result with
      * {@link #tick} once the move's frames are sent (else the clock does, at {@link #nextWakeup()}).
-     * Resending
-     * the acknowledged frame (same clientSeq, turn and action) is answered again and records
-     * nothing; any other clientSeq not above the last acknowledged one is {@code stale-sequence},
-     * and a different choice for a turn already chosen is {@code already-chosen}.
+     * Resending the acknowledged frame (same clientSeq, turn and action) is answered again and
+     * records nothing; any other clientSeq not above the last acknowledged one is {@code
+     * stale-sequence}, and a different choice for a turn already chosen is {@code already-chosen}.
      */
     public Submitted submit(Seat seat, int clientSeq, int turn, String action, long now) {
         requireUsable();
@@ -173,8 +172,8 @@ public final class GameTable {
     /**
      * Time passed: starts turn 1's clock after the join grace, plays the rules' default for a seat
      * whose turn clock ran out, ends the game for absence or missed turns, and records the result of
-     * a game the moves decided (or retries one that could not be recorded). Safe to call at any time and again after it threw: work already
-     * written is not done twice.
+     * a game the moves decided (or retries one that could not be recorded). Safe to call at any time
+     * and again after it threw: work already written is not done twice.
      */
     public List<GameEvent> tick(long now) {
         requireUsable();
