@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 /**
  * Drives the clocks of the games this node owns: after every change it mirrors the game to
  * Redis, wakes the table when its next deadline comes (a turn clock running out, a grace ending,
- * a result to retry), and once the game is over counts it, releases its lease and retires it a
+ * a result to record or to retry), and once the game is over counts it, releases its lease and retires it a
  * minute later. Only the owner runs a game's clocks.
  */
 @ApplicationScoped
@@ -75,7 +75,7 @@ public class GameClocks {
      */
     void recordResult(LiveGame game) {
         synchronized (game) {
-            if (!game.dropped && game.table.resultDue()) {
+            if (game.table.resultDue()) {
                 wake(game);
             }
         }
