@@ -15,7 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How many sign-in challenges may be asked for per client address and per wallet in a fixed
  * window, counted in Redis so every node shares the budget. One counter key per check, so a
- * Redis Cluster is fine.
+ * Redis Cluster is fine: the address's is counted here, the wallet's by the script that opens the
+ * challenge ({@link SignInChallenges#open}), in the wallet's slot, so a challenge costs one round trip
+ * less.
  */
 @ApplicationScoped
 public class ChallengeRequestLimits {
@@ -42,21 +44,39 @@ public class ChallengeRequestLimits {
     @ConfigProperty(name = "solduel.auth.nonce.per-wallet-limit")
     long perWalletLimit;
 
-    /** Counts one request; throws {@link SignInThrottledException} when either budget is spent. */
-    public void count(String clientAddress, WalletAddress wallet, Instant now) {
+    /** Counts one request from {@code clientAddress}; throws {@link SignInThrottledException} when its budget is spent. */
+    public void countAddress(String clientAddress, Instant now) {
         long window = now.getEpochSecond() / windowSeconds;
-        long retryAfter = Math.max(1, (window + 1) * windowSeconds - now.getEpochSecond());
-        if (spent("auth:nonce-rate:address:{" + addressGroup(clientAddress) + "}:" + window, perAddressLimit)) {
-            throw new SignInThrottledException("from this address", retryAfter);
-        }
-        if (spent("auth:nonce-rate:wallet:{" + wallet.value() + "}:" + window, perWalletLimit)) {
-            throw new SignInThrottledException("for this wallet", retryAfter);
+        Object count = COUNT.eval(redis.client(), List.of("auth:nonce-rate:address:{" + addressGroup(clientAddress) + "}:" + window),
+                List.of(Long.toString(windowSeconds * 1000)));
+        if (count instanceof Long n && n > perAddressLimit) {
+            throw new SignInThrottledException("from this address", retryAfterSeconds(now));
         }
     }
 
-    private boolean spent(String key, long limit) {
-        Object count = COUNT.eval(redis.client(), List.of(key), List.of(Long.toString(windowSeconds * 1000)));
-        return count instanceof Long n && n > limit;
+    /** The wallet's budget for the window of {@code now}, counted when its challenge is opened. */
+    public WalletBudget walletBudget(WalletAddress wallet, Instant now) {
+        long window = now.getEpochSecond() / windowSeconds;
+        return new WalletBudget("auth:nonce-rate:wallet:{" + wallet.value() + "}:" + window, perWalletLimit,
+                windowSeconds * 1000, retryAfterSeconds(now));
+    }
+
+    /**
+     * A wallet's budget of challenge requests in one window: its counter key (in the wallet's
+     * cluster slot), the most requests it allows, the window's length and, once spent, how long
+     * until the next window.
+     */
+    public record WalletBudget(String key, long limit, long windowMillis, long retryAfterSeconds) {
+
+        /** The refusal of a request beyond the budget. */
+        public SignInThrottledException spent() {
+            return new SignInThrottledException("for this wallet", retryAfterSeconds);
+        }
+    }
+
+    private long retryAfterSeconds(Instant now) {
+        long window = now.getEpochSecond() / windowSeconds;
+        return Math.max(1, (window + 1) * windowSeconds - now.getEpochSecond());
     }
 
     /** An IPv4 address, or the /64 network of an IPv6 one (one subscriber holds a whole /64). */

@@ -23,11 +23,17 @@ import java.util.Map;
 public class SignInChallenges {
 
     /**
-     * KEYS[1] the wallet's hash; ARGV now millis, the caller's address, the cap per address, the new
-     * field, its message, the TTL millis. Drops expired fields, then this address's oldest beyond
-     * the cap, adds the new one and keeps the key alive as long as its newest field.
+     * KEYS[1] the wallet's hash, KEYS[2] its request counter of this window (same slot); ARGV now
+     * millis, the caller's address, the cap per address, the new field, its message, the TTL millis,
+     * the wallet's request limit, the window millis. Counts the request and answers -1, changing
+     * nothing else, when the wallet's budget is spent. Else drops expired fields, then this address's
+     * oldest beyond the cap, adds the new one and keeps the key alive as long as its newest field;
+     * answers how many of the address's fields it dropped.
      */
     private static final LuaScript OPEN = LuaScript.of("""
+            local requests = redis.call('INCR', KEYS[2])
+            if requests == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[8]) end
+            if requests > tonumber(ARGV[7]) then return -1 end
             local now = tonumber(ARGV[1])
             local mine = {}
             for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
@@ -74,15 +80,18 @@ public class SignInChallenges {
 
     /**
      * Opens a challenge of {@code wallet} asked for from {@code clientAddress}, valid until
-     * {@code expiresAt}; that address's oldest open challenges of the wallet beyond
-     * {@code capPerAddress} stop being valid.
+     * {@code expiresAt}, and counts the request against the wallet's {@code budget}; that address's
+     * oldest open challenges of the wallet beyond {@code capPerAddress} stop being valid. False,
+     * with no challenge opened or dropped, when the budget was spent.
      */
-    public void open(WalletAddress wallet, String clientAddress, String nonce, String messageText, Instant now,
-                     Instant expiresAt, int capPerAddress) {
+    public boolean open(WalletAddress wallet, ChallengeRequestLimits.WalletBudget budget, String clientAddress, String nonce,
+                        String messageText, Instant now, Instant expiresAt, int capPerAddress) {
         String field = field(clientAddress, expiresAt, nonce);
         long ttlMillis = Math.max(1, expiresAt.toEpochMilli() - now.toEpochMilli());
-        OPEN.eval(redis.client(), List.of(key(wallet)), List.of(Long.toString(now.toEpochMilli()), clientAddress,
-                Integer.toString(capPerAddress), field, messageText, Long.toString(ttlMillis)));
+        Object dropped = OPEN.eval(redis.client(), List.of(key(wallet), budget.key()), List.of(Long.toString(now.toEpochMilli()),
+                clientAddress, Integer.toString(capPerAddress), field, messageText, Long.toString(ttlMillis),
+                Long.toString(budget.limit()), Long.toString(budget.windowMillis())));
+        return !(dropped instanceof Long n && n < 0);
     }
 
     /** The wallet's challenges still valid at {@code now}, newest first. */

@@ -5,6 +5,8 @@ import com.solduel.player.PlayerState;
 import com.solduel.player.WalletAddress;
 import com.solduel.solana.Base58;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -62,18 +64,22 @@ public class WalletSignIn {
      * Opens a challenge for {@code wallet} asked for from {@code clientAddress}. Each address keeps
      * a few open challenges per wallet (its oldest dropped beyond that), so a request from elsewhere
      * never cancels the one the wallet is signing; both the address and the wallet have a budget of
-     * requests per window ({@link SignInThrottledException} beyond it).
+     * requests per window ({@link SignInThrottledException} beyond it). Redis only: no transaction.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Challenge challenge(WalletAddress wallet, String clientAddress) {
         Instant now = clock.instant();
-        limits.count(clientAddress, wallet, now);
+        limits.countAddress(clientAddress, now);
         byte[] nonceBytes = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonceBytes);
         String nonce = Base58.encode(nonceBytes);
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plusSeconds(nonceTtlSeconds);
         SignInMessage message = new SignInMessage(domain, uri, chainId, wallet.value(), nonce, issuedAt, expiresAt);
-        challenges.open(wallet, clientAddress, nonce, message.text(), now, expiresAt, challengesPerWalletAndAddress);
+        ChallengeRequestLimits.WalletBudget budget = limits.walletBudget(wallet, now);
+        if (!challenges.open(wallet, budget, clientAddress, nonce, message.text(), now, expiresAt, challengesPerWalletAndAddress)) {
+            throw budget.spent();
+        }
         return new Challenge(message.text(), nonce, issuedAt, expiresAt);
     }
 

@@ -2,6 +2,7 @@ package com.solduel.infra.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.solduel.auth.ChallengeRequestLimits;
 import com.solduel.auth.SignInChallenges;
 import com.solduel.player.WalletAddress;
 import java.io.IOException;
@@ -79,15 +80,24 @@ class RedisClusterTest {
                 assertThat(connection.client().ttl("player:wallet" + i + ":state")).isBetween(290L, 300L);
             }
 
-            // The sign-in challenges (a Lua script on one wallet's hash) work in cluster mode: each
-            // address keeps its newest five, another address's challenges are left alone, single use.
+            // The sign-in challenges (a Lua script on one wallet's hash and its request counter, in
+            // the wallet's slot) work in cluster mode: each address keeps its newest five, another
+            // address's challenges are left alone, single use; a request beyond the wallet's budget
+            // opens nothing and drops nothing.
             SignInChallenges challenges = new SignInChallenges(connection);
             WalletAddress wallet = WalletAddress.of("9WzDXwBbmkg8ZTbNMqUxvQRAyrZzDsGYdLVL9zYtAWWM");
             Instant now = Instant.now();
-            challenges.open(wallet, "10.0.0.1", "victim", "victim's message", now, now.plusSeconds(60), 5);
+            ChallengeRequestLimits.WalletBudget budget = new ChallengeRequestLimits.WalletBudget(
+                    "auth:nonce-rate:wallet:{" + wallet.value() + "}:1", 8, 60_000, 30);
+            assertThat(challenges.open(wallet, budget, "10.0.0.1", "victim", "victim's message", now, now.plusSeconds(60), 5)).isTrue();
             for (int i = 0; i < 7; i++) {
-                challenges.open(wallet, "10.0.0.2", "n" + i, "message " + i, now, now.plusSeconds(61 + i), 5);
+                assertThat(challenges.open(wallet, budget, "10.0.0.2", "n" + i, "message " + i, now, now.plusSeconds(61 + i), 5))
+                        .isTrue();
             }
+            assertThat(challenges.open(wallet, budget, "10.0.0.2", "n9", "message 9", now, now.plusSeconds(70), 5))
+                    .as("the ninth request of a budget of eight").isFalse();
+            assertThat(connection.client().get(budget.key())).isEqualTo("9");
+            assertThat(connection.client().pttl(budget.key())).isBetween(1L, 60_000L);
             List<SignInChallenges.Open> open = challenges.find(wallet, now);
             assertThat(open).extracting(SignInChallenges.Open::messageText).containsExactlyInAnyOrder(
                     "victim's message", "message 2", "message 3", "message 4", "message 5", "message 6");
