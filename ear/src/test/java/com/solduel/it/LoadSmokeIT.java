@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,7 +73,6 @@ class LoadSmokeIT {
         options.putAll(Map.of("base", TestEnvironment.BASE_URL, "games", "200", "seconds", "5", "pace-ms", "400",
                 "continuous", "on", "fanout", "off", "server-pid", String.valueOf(LibertyNode.a().pid())));
 
-        double liveBefore = activeGames();
         GameLoad.Result result = GameLoad.run(options);
 
         HttpClient http = HttpClient.newHttpClient();
@@ -83,21 +80,9 @@ class LoadSmokeIT {
         HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + "/api/ping"))
                 .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
         Duration answeredIn = Duration.ofNanos(System.nanoTime() - start);
-        // The games still live when the sockets closed end by their reconnect grace; the next test
-        // (a node restart racing a 3 s turn timer, say) gets a server that is done with them.
-        TestEnvironment.await("the load's games to end by their reconnect grace", Duration.ofSeconds(90),
-                () -> activeGames() <= liveBefore);
 
         assertThat(result.peakOpen()).as("sockets open at once").isEqualTo(400);
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(answeredIn).as("the first request after 400 sockets closed").isLessThan(Duration.ofSeconds(3));
-    }
-
-    /** The server's gauge of games in progress on it. */
-    private static double activeGames() {
-        Matcher value = Pattern.compile("(?m)^sol_duel_active_games_total(?:\\{[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(TestEnvironment.get("/metrics?scope=application").body());
-        assertThat(value.find()).as("the server reports sol_duel_active_games_total").isTrue();
-        return Double.parseDouble(value.group(1));
     }
 }
