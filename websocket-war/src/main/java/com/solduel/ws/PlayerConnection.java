@@ -115,7 +115,7 @@ final class PlayerConnection {
      * in flight on this socket, and an asynchronous write completes on another executor thread. So
      * when thousands of sockets closed at once, each close's asynchronous frames to the closing
      * sockets' opponents left every executor thread waiting for a completion that needed a thread,
-     * and the server answered no request for 10–34 s, until its executor had grown.
+     * and the server answered no request for 10–30 s, until its executor had grown.
      */
     void closing(Runnable onClose) {
         OutboundQueue.holdWhile(outbound, onClose);
