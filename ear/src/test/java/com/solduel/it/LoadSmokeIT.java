@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.solduel.load.CpuProfile;
 import com.solduel.load.GameLoad;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,33 +51,5 @@ class LoadSmokeIT {
         assertThat(Files.readString(profile)).as("the profile holds the server's stacks").contains("com/solduel/");
         assertThat(CpuProfile.summarize(profile).values().stream().mapToDouble(Double::doubleValue).sum())
                 .as("every sample is in one activity").isCloseTo(100.0, within(0.1));
-    }
-
-    /**
-     * Hundreds of players' sockets closed one right after another while their games are played
-     * (the end of a load run; a proxy restart in production): each close tells the opponent
-     * {@code player_disconnected} while the opponent's own socket is closing too. Those frames used
-     * to go out through Liberty's asynchronous send, whose completion needs an executor thread,
-     * while each incoming close holds an executor thread until the write in flight on its socket
-     * completes: every thread ended up waiting, and the server answered no request for 10–34 s
-     * until its executor had grown. The server answers at once right after the closes.
-     */
-    @Test
-    void socketsClosedByTheHundredLeaveTheServerAnswering() throws Exception {
-        Map<String, String> options = GameLoad.defaults();
-        options.putAll(Map.of("base", TestEnvironment.BASE_URL, "games", "200", "seconds", "5", "pace-ms", "400",
-                "continuous", "on", "fanout", "off", "server-pid", String.valueOf(LibertyNode.a().pid())));
-
-        GameLoad.Result result = GameLoad.run(options);
-
-        HttpClient http = HttpClient.newHttpClient();
-        long start = System.nanoTime();
-        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(TestEnvironment.BASE_URL + "/api/ping"))
-                .timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
-        Duration answeredIn = Duration.ofNanos(System.nanoTime() - start);
-
-        assertThat(result.peakOpen()).as("sockets open at once").isEqualTo(400);
-        assertThat(ping.statusCode()).isEqualTo(200);
-        assertThat(answeredIn).as("the first request after 400 sockets closed").isLessThan(Duration.ofSeconds(3));
     }
 }

@@ -187,11 +187,9 @@ public class GameEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
-            connection.closing(() -> {
-                connections.closed(connection);
-                connections.releaseSocket(connection.player().wallet());
-                router.closed(connection);
-            });
+            connections.closed(connection);
+            connections.releaseSocket(connection.player().wallet());
+            router.closed(connection);
         }
     }
 

@@ -108,19 +108,6 @@ final class PlayerConnection {
         OutboundQueue.holdWhile(outbound, message);
     }
 
-    /**
-     * Runs what this socket's close causes ({@code player_disconnected} to the opponent, ...): the
-     * frames it gives other clients are written on this thread afterwards, as for a message.
-     * Liberty handles a close from the client on an executor thread that first waits for the write
-     * in flight on this socket, and an asynchronous write completes on another executor thread. So
-     * when thousands of sockets closed at once, each close's asynchronous frames to the closing
-     * sockets' opponents left every executor thread waiting for a completion that needed a thread,
-     * and the server answered no request for 10–30 s, until its executor had grown.
-     */
-    void closing(Runnable onClose) {
-        OutboundQueue.holdWhile(outbound, onClose);
-    }
-
     /** How long a write to this client has been waiting for it to read (0 when none is). */
     long blockedForNanos(long nowNanos) {
         return outbound.blockedForNanos(nowNanos);
