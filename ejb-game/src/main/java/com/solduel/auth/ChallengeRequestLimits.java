@@ -46,8 +46,7 @@ public class ChallengeRequestLimits {
 
     /** Counts one request from {@code clientAddress}; throws {@link SignInThrottledException} when its budget is spent. */
     public void countAddress(String clientAddress, Instant now) {
-        long window = now.getEpochSecond() / windowSeconds;
-        Object count = COUNT.eval(redis.client(), List.of("auth:nonce-rate:address:{" + addressGroup(clientAddress) + "}:" + window),
+        Object count = COUNT.eval(redis.client(), List.of("auth:nonce-rate:address:{" + addressGroup(clientAddress) + "}:" + window(now)),
                 List.of(Long.toString(windowSeconds * 1000)));
         if (count instanceof Long n && n > perAddressLimit) {
             throw new SignInThrottledException("from this address", retryAfterSeconds(now));
@@ -56,8 +55,7 @@ public class ChallengeRequestLimits {
 
     /** The wallet's budget for the window of {@code now}, counted when its challenge is opened. */
     public WalletBudget walletBudget(WalletAddress wallet, Instant now) {
-        long window = now.getEpochSecond() / windowSeconds;
-        return new WalletBudget("auth:nonce-rate:wallet:{" + wallet.value() + "}:" + window, perWalletLimit,
+        return new WalletBudget("auth:nonce-rate:wallet:{" + wallet.value() + "}:" + window(now), perWalletLimit,
                 windowSeconds * 1000, retryAfterSeconds(now));
     }
 
@@ -74,9 +72,13 @@ public class ChallengeRequestLimits {
         }
     }
 
+    /** The number of the fixed window {@code now} falls in. */
+    private long window(Instant now) {
+        return now.getEpochSecond() / windowSeconds;
+    }
+
     private long retryAfterSeconds(Instant now) {
-        long window = now.getEpochSecond() / windowSeconds;
-        return Math.max(1, (window + 1) * windowSeconds - now.getEpochSecond());
+        return Math.max(1, (window(now) + 1) * windowSeconds - now.getEpochSecond());
     }
 
     /** An IPv4 address, or the /64 network of an IPv6 one (one subscriber holds a whole /64). */

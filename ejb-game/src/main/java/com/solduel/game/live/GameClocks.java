@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 /**
  * Drives the clocks of the games this node owns: after every change it mirrors the game to
  * Redis, wakes the table when its next deadline comes (a turn clock running out, a grace ending,
- * a result to record or to retry), and once the game is over counts it, releases its lease and retires it a
- * minute later. Only the owner runs a game's clocks.
+ * a result to record or to retry), and once the game is over counts it, releases its lease and
+ * retires it a minute later. Only the owner runs a game's clocks.
  */
 @ApplicationScoped
 public class GameClocks {
