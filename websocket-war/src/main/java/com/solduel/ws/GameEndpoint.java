@@ -187,9 +187,11 @@ public class GameEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
-            connections.closed(connection);
-            connections.releaseSocket(connection.player().wallet());
-            router.closed(connection);
+            connection.closing(() -> {
+                connections.closed(connection);
+                connections.releaseSocket(connection.player().wallet());
+                router.closed(connection);
+            });
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -23,6 +26,14 @@ import java.util.logging.Logger;
  * hand-off, and a client whose buffers are full stalls only the thread of a message that wrote to
  * it, until {@link #blockedForNanos} has the socket closed. Either way one write is in flight at a
  * time and frames keep their order.
+ *
+ * <p>The frames a socket's close causes (the opponent's {@code player_disconnected}) start their
+ * writes a moment later, on a scheduler ({@link #deferWhile}). Liberty handles a close from the
+ * client on an executor thread that first waits, without a timeout, for the write in flight on that
+ * socket, and an asynchronous write completes on another executor thread. When hundreds of sockets
+ * closed at once, each close started a write to an opponent whose own close was waiting for it:
+ * every executor thread waited and the server answered nothing for 10–34 s. A moment later the
+ * opponent's close has usually been handled, its queue is closed and nothing is written.
  */
 final class OutboundQueue {
 
@@ -42,6 +53,8 @@ final class OutboundQueue {
     private static final ThreadLocal<List<OutboundQueue>> HELD = new ThreadLocal<>();
     /** What runs on this thread once the held frames are written ({@link #afterHeldFrames}); null outside {@link #holdWhile}. */
     private static final ThreadLocal<List<Runnable>> AFTER = new ThreadLocal<>();
+    /** The queues given frames on this thread while it handles a socket's close; null outside {@link #deferWhile}. */
+    private static final ThreadLocal<List<OutboundQueue>> DEFERRED = new ThreadLocal<>();
 
     private final Writer writer;
     /** Null: every frame goes through {@link #writer}. */
@@ -78,10 +91,11 @@ final class OutboundQueue {
      * Runs {@code body} (the handling of one client message), holding the frames it gives any queue
      * with a blocking writer; then writes them on this thread, {@code own}'s first (the client that
      * sent the message), each queue's in order; then runs what the body left for after them
-     * ({@link #afterHeldFrames}). Inside another {@code holdWhile} it only runs the body.
+     * ({@link #afterHeldFrames}). Inside another {@code holdWhile} or a {@link #deferWhile} it only
+     * runs the body.
      */
     static void holdWhile(OutboundQueue own, Runnable body) {
-        if (HELD.get() != null) {
+        if (HELD.get() != null || DEFERRED.get() != null) {
             body.run();
             return;
         }
@@ -110,6 +124,35 @@ final class OutboundQueue {
     }
 
     /**
+     * Runs {@code body} (the handling of a socket's close); the frames it gives any queue are queued
+     * at once, in order, but their writes start {@code delayMillis} later on {@code scheduler} (or at
+     * once when the scheduler refuses, as it does while the server stops), unless a write to that
+     * queue starts earlier for another reason. A queue closed meanwhile writes nothing. Inside
+     * {@link #holdWhile} or another {@code deferWhile} it only runs the body.
+     */
+    static void deferWhile(Runnable body, ScheduledExecutorService scheduler, long delayMillis) {
+        if (HELD.get() != null || DEFERRED.get() != null) {
+            body.run();
+            return;
+        }
+        List<OutboundQueue> deferred = new ArrayList<>(1);
+        DEFERRED.set(deferred);
+        try {
+            body.run();
+        } finally {
+            DEFERRED.remove();
+            if (!deferred.isEmpty()) {
+                Runnable drainAll = () -> deferred.forEach(queue -> queue.drain(false));
+                try {
+                    scheduler.schedule(drainAll, delayMillis, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    drainAll.run();
+                }
+            }
+        }
+    }
+
+    /**
      * Runs {@code task} on this thread once the frames held by the enclosing {@link #holdWhile} are
      * written, holding and then writing the frames it gives in turn; at once outside {@code holdWhile}.
      */
@@ -124,7 +167,8 @@ final class OutboundQueue {
 
     /**
      * Queues a frame; returns false when the connection is closed or was just cut off for
-     * overflowing. Its write starts now, or inside {@link #holdWhile} once the message is handled.
+     * overflowing. Its write starts now, inside {@link #holdWhile} once the message is handled, inside
+     * {@link #deferWhile} a moment later.
      */
     boolean offer(String frame) {
         if (closed.get() || finishing.get()) {
@@ -140,10 +184,17 @@ final class OutboundQueue {
         }
         frames.add(frame);
         List<OutboundQueue> held = blockingWriter == null ? null : HELD.get();
-        if (held == null) {
+        List<OutboundQueue> deferred = DEFERRED.get();
+        if (held != null) {
+            if (!held.contains(this)) {
+                held.add(this);
+            }
+        } else if (deferred != null) {
+            if (!deferred.contains(this)) {
+                deferred.add(this);
+            }
+        } else {
             drain(false);
-        } else if (!held.contains(this)) {
-            held.add(this);
         }
         return true;
     }

@@ -36,6 +36,11 @@ final class PlayerConnection {
     private static final int MAX_REASON_CHARS = 120;
     /** How long a policy close waits for queued frames to reach a client before closing anyway. */
     private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2000;
+    /**
+     * How long after a socket's close the frames it causes start to be written (see
+     * {@link OutboundQueue#deferWhile}): long enough for a burst of closes to be handled first.
+     */
+    static final long CLOSE_NEWS_DELAY_MILLIS = 1000;
 
     private final Session session;
     private final AuthenticatedPlayer player;
@@ -106,6 +111,15 @@ final class PlayerConnection {
      */
     void handling(Runnable message) {
         OutboundQueue.holdWhile(outbound, message);
+    }
+
+    /**
+     * Handles this socket's close: the frames it causes to others (the opponent's
+     * {@code player_disconnected}) are written {@value #CLOSE_NEWS_DELAY_MILLIS} ms later, never on
+     * this thread, and not at all to a socket that closed meanwhile.
+     */
+    void closing(Runnable close) {
+        OutboundQueue.deferWhile(close, closer, CLOSE_NEWS_DELAY_MILLIS);
     }
 
     /** How long a write to this client has been waiting for it to read (0 when none is). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -183,6 +184,49 @@ class OutboundQueueTest {
         written.clear();
         OutboundQueue.afterHeldFrames(() -> written.add("at once"));
         assertThat(written).as("outside a message it runs at once").containsExactly("at once");
+    }
+
+    @Test
+    void framesASocketsCloseCausesStartTheirWritesLaterOnTheSchedulerAndNotAtAllToAQueueClosedMeanwhile()
+            throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        var opponent = recording(written);
+        var closedOpponent = recording(written);
+        var bench = new OutboundQueue((text, done) -> {
+            written.add("async " + text);
+            done.accept(null);
+        }, null, 10, () -> { }, failure -> { });
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
+        try {
+            OutboundQueue.deferWhile(() -> {
+                opponent.offer("player_disconnected");
+                closedOpponent.offer("player_disconnected");
+                bench.offer("frame");
+                OutboundQueue.holdWhile(opponent, () -> opponent.offer("held inside the close"));
+                assertThat(written).as("the closing thread starts no write").isEmpty();
+            }, scheduler, 200);
+            closedOpponent.close();
+            assertThat(written).as("nothing before the delay").isEmpty();
+            Thread.sleep(100);
+            assertThat(written).isEmpty();
+
+            scheduler.submit(() -> { }).get(); // the scheduler's thread is idle; the drain is due at 200 ms
+            Thread.sleep(300);
+            assertThat(written).containsExactly("async player_disconnected on scheduler",
+                    "async held inside the close on scheduler", "async frame");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCloseWhileTheServerStopsWritesItsFramesAtOnce() {
+        List<String> written = new ArrayList<>();
+        var opponent = recording(written);
+        ScheduledExecutorService stopped = Executors.newSingleThreadScheduledExecutor();
+        stopped.shutdown();
+        OutboundQueue.deferWhile(() -> opponent.offer("player_disconnected"), stopped, 1000);
+        assertThat(written).containsExactly("async player_disconnected on " + Thread.currentThread().getName());
     }
 
     @Test
