@@ -126,7 +126,7 @@ final class OutboundQueue {
     /**
      * Runs {@code body} (the handling of a socket's close); the frames it gives any queue are queued
      * at once, in order, but their writes start {@code delayMillis} later on {@code scheduler} (or at
-     * once when the scheduler refuses, as it does while the server stops), unless a write to that
+     * once when the scheduler refuses the task, as it does while the application stops), unless a write to that
      * queue starts earlier for another reason. A queue closed meanwhile writes nothing. Inside
      * {@link #holdWhile} or another {@code deferWhile} it only runs the body.
      */
@@ -145,7 +145,7 @@ final class OutboundQueue {
                 Runnable drainAll = () -> deferred.forEach(queue -> queue.drain(false));
                 try {
                     scheduler.schedule(drainAll, delayMillis, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopping) {
+                } catch (RejectedExecutionException | IllegalStateException stopping) {
                     drainAll.run();
                 }
             }

@@ -198,20 +198,22 @@ class OutboundQueueTest {
         }, null, 10, () -> { }, failure -> { });
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
         try {
+            long start = System.nanoTime();
             OutboundQueue.deferWhile(() -> {
                 opponent.offer("player_disconnected");
                 closedOpponent.offer("player_disconnected");
                 bench.offer("frame");
                 OutboundQueue.holdWhile(opponent, () -> opponent.offer("held inside the close"));
                 assertThat(written).as("the closing thread starts no write").isEmpty();
-            }, scheduler, 200);
+            }, scheduler, 1000);
             closedOpponent.close();
+            Thread.sleep(200);
             assertThat(written).as("nothing before the delay").isEmpty();
-            Thread.sleep(100);
-            assertThat(written).isEmpty();
 
-            scheduler.submit(() -> { }).get(); // the scheduler's thread is idle; the drain is due at 200 ms
-            Thread.sleep(300);
+            while (written.size() < 3 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(20);
+            }
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
             assertThat(written).containsExactly("async player_disconnected on scheduler",
                     "async held inside the close on scheduler", "async frame");
         } finally {
