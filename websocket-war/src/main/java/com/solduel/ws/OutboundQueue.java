@@ -95,7 +95,7 @@ final class OutboundQueue {
      * runs the body.
      */
     static void holdWhile(OutboundQueue own, Runnable body) {
-        if (HELD.get() != null || DEFERRED.get() != null) {
+        if (heldOrDeferred()) {
             body.run();
             return;
         }
@@ -126,12 +126,12 @@ final class OutboundQueue {
     /**
      * Runs {@code body} (the handling of a socket's close); the frames it gives any queue are queued
      * at once, in order, but their writes start {@code delayMillis} later on {@code scheduler} (or at
-     * once when the scheduler refuses the task, as it does while the application stops), unless a write to that
-     * queue starts earlier for another reason. A queue closed meanwhile writes nothing. Inside
-     * {@link #holdWhile} or another {@code deferWhile} it only runs the body.
+     * once when the scheduler refuses the task, as it does while the application stops), unless a
+     * write to that queue starts earlier for another reason. A queue closed meanwhile writes nothing.
+     * Inside {@link #holdWhile} or another {@code deferWhile} it only runs the body.
      */
     static void deferWhile(Runnable body, ScheduledExecutorService scheduler, long delayMillis) {
-        if (HELD.get() != null || DEFERRED.get() != null) {
+        if (heldOrDeferred()) {
             body.run();
             return;
         }
@@ -150,6 +150,11 @@ final class OutboundQueue {
                 }
             }
         }
+    }
+
+    /** Whether this thread is inside {@link #holdWhile} or {@link #deferWhile}. */
+    private static boolean heldOrDeferred() {
+        return HELD.get() != null || DEFERRED.get() != null;
     }
 
     /**
@@ -184,17 +189,11 @@ final class OutboundQueue {
         }
         frames.add(frame);
         List<OutboundQueue> held = blockingWriter == null ? null : HELD.get();
-        List<OutboundQueue> deferred = DEFERRED.get();
-        if (held != null) {
-            if (!held.contains(this)) {
-                held.add(this);
-            }
-        } else if (deferred != null) {
-            if (!deferred.contains(this)) {
-                deferred.add(this);
-            }
-        } else {
+        List<OutboundQueue> waiting = held != null ? held : DEFERRED.get();
+        if (waiting == null) {
             drain(false);
+        } else if (!waiting.contains(this)) {
+            waiting.add(this);
         }
         return true;
     }

@@ -40,7 +40,7 @@ final class PlayerConnection {
      * How long after a socket's close the frames it causes start to be written (see
      * {@link OutboundQueue#deferWhile}): long enough for a burst of closes to be handled first.
      */
-    static final long CLOSE_NEWS_DELAY_MILLIS = 1000;
+    private static final long CLOSE_NEWS_DELAY_MILLIS = 1000;
 
     private final Session session;
     private final AuthenticatedPlayer player;
