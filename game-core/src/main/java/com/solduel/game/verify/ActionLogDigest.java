@@ -5,10 +5,6 @@ import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Match;
 import com.solduel.game.rules.PerSeat;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,21 +78,41 @@ public final class ActionLogDigest {
                 .sha256();
     }
 
-    /** The canonical big-endian encoding the chain hashes. */
+    /**
+     * The canonical big-endian encoding the chain hashes, fed straight into the digest: no buffer
+     * of the whole input and no provider lookup per link (a turn's frame hashes the whole chain).
+     */
     private static final class Bytes {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final DataOutputStream data = new DataOutputStream(out);
+        /** Each thread's SHA-256, reset by every {@link #sha256()}; cloned from the first one found. */
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::newSha256);
+        private static final MessageDigest PROTOTYPE = newSha256Instance();
+
+        private final MessageDigest digest = SHA256.get();
+        private final byte[] number = new byte[Long.BYTES];
+
+        Bytes() {
+            digest.reset(); // a link abandoned by an exception must not leak into the next one
+        }
 
         Bytes u64(long value) {
-            return write(() -> data.writeLong(value));
+            for (int i = 0; i < Long.BYTES; i++) {
+                number[i] = (byte) (value >>> (56 - 8 * i));
+            }
+            digest.update(number, 0, Long.BYTES);
+            return this;
         }
 
         Bytes u32(int value) {
-            return write(() -> data.writeInt(value));
+            for (int i = 0; i < Integer.BYTES; i++) {
+                number[i] = (byte) (value >>> (24 - 8 * i));
+            }
+            digest.update(number, 0, Integer.BYTES);
+            return this;
         }
 
         Bytes u8(int value) {
-            return write(() -> data.writeByte(value));
+            digest.update((byte) value);
+            return this;
         }
 
         Bytes str(String value) {
@@ -105,28 +121,28 @@ public final class ActionLogDigest {
         }
 
         Bytes raw(byte[] bytes) {
-            return write(() -> data.write(bytes));
-        }
-
-        byte[] sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform must provide SHA-256", e);
-            }
-        }
-
-        private Bytes write(IoWrite write) {
-            try {
-                write.run();
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing to memory cannot fail", e);
-            }
+            digest.update(bytes);
             return this;
         }
 
-        private interface IoWrite {
-            void run() throws IOException;
+        byte[] sha256() {
+            return digest.digest();
+        }
+
+        private static MessageDigest newSha256() {
+            try {
+                return (MessageDigest) PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                return newSha256Instance();
+            }
+        }
+
+        private static MessageDigest newSha256Instance() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            }
         }
     }
 }
