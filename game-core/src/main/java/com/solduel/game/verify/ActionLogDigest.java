@@ -81,11 +81,13 @@ public final class ActionLogDigest {
     /**
      * The canonical big-endian encoding the chain hashes, fed straight into the digest: no buffer
      * of the whole input and no provider lookup per link (a turn's frame hashes the whole chain).
+     * All instances on one thread share that thread's digest, so a thread builds one link at a
+     * time: each is started, filled and hashed before the next one is started.
      */
     private static final class Bytes {
-        /** Each thread's SHA-256, reset by every {@link #sha256()}; cloned from the first one found. */
-        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::newSha256);
         private static final MessageDigest PROTOTYPE = newSha256Instance();
+        /** Each thread's SHA-256 (a clone of the prototype), reset when a link starts and when it is hashed. */
+        private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::newSha256);
 
         private final MessageDigest digest = SHA256.get();
         private final byte[] number = new byte[Long.BYTES];
