@@ -85,8 +85,7 @@ public final class ActionLogDigest {
      * time: each is started, filled and hashed before the next one is started.
      */
     private static final class Bytes {
-        private static final MessageDigest PROTOTYPE = newSha256Instance();
-        /** Each thread's SHA-256 (a clone of the prototype), reset when a link starts and when it is hashed. */
+        /** Each thread's SHA-256, looked up once per thread; reset when a link starts and when it is hashed. */
         private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::newSha256);
 
         private final MessageDigest digest = SHA256.get();
@@ -132,14 +131,6 @@ public final class ActionLogDigest {
         }
 
         private static MessageDigest newSha256() {
-            try {
-                return (MessageDigest) PROTOTYPE.clone();
-            } catch (CloneNotSupportedException e) {
-                return newSha256Instance();
-            }
-        }
-
-        private static MessageDigest newSha256Instance() {
             try {
                 return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
