@@ -30,12 +30,8 @@ final class LiveGame {
     final Map<GameListener, Optional<Seat>> followers = new LinkedHashMap<>();
     /** A Redis write of the log is scheduled and not yet started. */
     final AtomicBoolean sessionDirty = new AtomicBoolean();
-    /** Held while one Redis write builds and sends its copy, so writes of a game keep their order. */
-    final Object sessionWrites = new Object();
-    /** The rows mirrored so far, as the session's JSON holds them (comma-separated); under sessionWrites. */
-    final StringBuilder sessionRows = new StringBuilder();
-    /** How many rows {@link #sessionRows} holds; under sessionWrites. */
-    int sessionRowsEncoded;
+    /** What this node has written of the game's Redis session. */
+    final SessionStore.Mirror session;
     ScheduledFuture<?> wakeup;
     long wakeupAt;
     /** This node no longer drives the game (lease lost, reloaded, or retired after its end). */
@@ -51,6 +47,7 @@ final class LiveGame {
         this.epoch = epoch;
         this.stored = stored;
         this.table = table;
+        this.session = new SessionStore.Mirror(gameId, epoch);
     }
 
     /**
