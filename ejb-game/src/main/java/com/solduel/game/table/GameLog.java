@@ -32,6 +32,8 @@ public final class GameLog {
     /** The match before any forfeit row: forfeits are applied to it together. */
     private Match<?> played;
     private GameOver gameOver;
+    /** The digest of the log so far, extended as the match grows (each turn shows it). */
+    private final ActionLogDigest.Chain digest = new ActionLogDigest.Chain();
 
     private GameLog(GameSetup setup, PerSeat<String> wallets, String serverSeedSha256) {
         this.setup = setup;
@@ -107,7 +109,7 @@ public final class GameLog {
                 TurnResolved<?> resolved = next.resolveTurn();
                 next = resolved.match();
                 added.add(new TurnPlayed(nextVersion(added), setup.gameId(), turn, moves, timedOut, resolved.events(),
-                        next.score(), ActionLogDigest.of(next),
+                        next.score(), digest.of(next),
                         next.isFinished() ? Optional.empty() : Optional.of(next.turn())));
             }
             match = next;
@@ -135,7 +137,7 @@ public final class GameLog {
         }
         gameOver = new GameOver(events.size() + 1L, setup.gameId(), match.outcome().orElseThrow(), forfeits, wallets,
                 match.score(), match.turnsPlayed(), setup.serverSeed().hex(), serverSeedSha256,
-                ActionLogDigest.of(match), settlement);
+                digest.of(match), settlement);
         events.add(gameOver);
         return gameOver;
     }

@@ -37,9 +37,40 @@ public final class ActionLogDigest {
 
     /** The digest of a match's log so far. */
     public static String of(Match<?> match) {
+        return HEX.formatHex(hash(header(match), match.log(), 0));
+    }
+
+    /** {@code h0} of a match. */
+    private static byte[] header(Match<?> match) {
         var setup = match.setup();
-        return of(setup.gameId(), setup.type(), match.rules().version(), setup.options(),
-                setup.serverSeed().sha256Hex(), setup.clientSeeds().map(c -> c.value()), match.log());
+        return header(setup.gameId(), setup.type(), match.rules().version(), setup.options(),
+                setup.serverSeed().sha256Hex(), setup.clientSeeds().map(c -> c.value()));
+    }
+
+    /**
+     * The digest of one game's growing log, each entry hashed once: {@link #of(Match)} of each
+     * later state of the match, without hashing the chain again from {@code h0}. Not thread-safe:
+     * its owner guards it as it guards the match.
+     */
+    public static final class Chain {
+        private byte[] head;
+        private int length;
+        private LoggedAction last;
+
+        /** {@link ActionLogDigest#of(Match)} of {@code match}, a later state of the match this chain hashed before. */
+        public String of(Match<?> match) {
+            List<LoggedAction> log = match.log();
+            boolean grown = head != null && log.size() >= length && (length == 0 || log.get(length - 1).equals(last));
+            if (!grown) {
+                // First use, or a log that is not the one hashed so far grown: hashed from h0.
+                head = header(match);
+                length = 0;
+            }
+            head = hash(head, log, length);
+            length = log.size();
+            last = length == 0 ? null : log.get(length - 1);
+            return HEX.formatHex(head);
+        }
     }
 
     /** The digest of an export's header and log, as the export states them. */
@@ -51,19 +82,29 @@ public final class ActionLogDigest {
     /** The digest of the given header and log. */
     public static String of(long gameId, GameType type, int rulesVersion, GameOptions options,
                             String serverSeedSha256, PerSeat<String> clientSeeds, List<LoggedAction> log) {
-        Bytes header = new Bytes()
+        return HEX.formatHex(hash(header(gameId, type, rulesVersion, options, serverSeedSha256, clientSeeds), log, 0));
+    }
+
+    /** {@code h0}. */
+    private static byte[] header(long gameId, GameType type, int rulesVersion, GameOptions options,
+                                 String serverSeedSha256, PerSeat<String> clientSeeds) {
+        return new Bytes()
                 .u64(gameId)
                 .str(type.name())
                 .u32(rulesVersion)
                 .u32(options.bestOf())
                 .str(serverSeedSha256.toLowerCase(Locale.ROOT))
                 .str(clientSeeds.p1())
-                .str(clientSeeds.p2());
-        byte[] hash = header.sha256();
-        for (LoggedAction entry : log) {
-            hash = next(hash, entry);
+                .str(clientSeeds.p2())
+                .sha256();
+    }
+
+    /** The chain from {@code hash} (the link before entry {@code from} of {@code log}) over the rest of the log. */
+    private static byte[] hash(byte[] hash, List<LoggedAction> log, int from) {
+        for (int i = from; i < log.size(); i++) {
+            hash = next(hash, log.get(i));
         }
-        return HEX.formatHex(hash);
+        return hash;
     }
 
     /** The next link of the chain: {@code h(i)} from {@code h(i-1)} and entry {@code i}. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.solduel.game.rules.GameOptions;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.LoggedAction;
+import com.solduel.game.rules.Match;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
+import com.solduel.game.rules.SimulatedGames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,23 @@ class ActionLogDigestTest {
     @Test
     void theCommitmentIsHashedCaseInsensitively() {
         assertThat(digest(LOG, COMMITMENT.toUpperCase())).isEqualTo(digest(LOG, COMMITMENT));
+    }
+
+    @Test
+    void aChainKeptAlongAGameGivesTheDigestOfEachStateAndStartsAgainForAnotherLog() {
+        var chain = new ActionLogDigest.Chain();
+        Match<?> match = Match.start(SimulatedGames.setup(GameType.DUEL, 1, 11));
+        assertThat(chain.of(match)).isEqualTo(ActionLogDigest.of(match));
+        for (int i = 0; !match.isFinished() && i < 200; i++) {
+            match = match.submit(Seat.P1, match.turn(), "ATTACK");
+            assertThat(chain.of(match)).as("mid-turn, after move %d", i).isEqualTo(ActionLogDigest.of(match));
+            match = match.submit(Seat.P2, match.turn(), i % 2 == 0 ? "BLOCK" : "ATTACK");
+            match = match.resolveTurn().match();
+            assertThat(chain.of(match)).as("after turn %d", i + 1).isEqualTo(ActionLogDigest.of(match));
+        }
+        assertThat(match.isFinished()).isTrue();
+        Match<?> other = Match.start(SimulatedGames.setup(GameType.RPS, 3, 12)).submit(Seat.P1, 1, "ROCK");
+        assertThat(chain.of(other)).as("a log that is not this one grown").isEqualTo(ActionLogDigest.of(other));
     }
 
     private static String digest(List<LoggedAction> log, String commitment) {
