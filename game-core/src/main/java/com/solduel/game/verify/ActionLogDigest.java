@@ -1,6 +1,7 @@
 package com.solduel.game.verify;
 
 import com.solduel.game.rules.GameOptions;
+import com.solduel.game.rules.GameSetup;
 import com.solduel.game.rules.GameType;
 import com.solduel.game.rules.LoggedAction;
 import com.solduel.game.rules.Match;
@@ -53,6 +54,7 @@ public final class ActionLogDigest {
      * its owner guards it as it guards the match.
      */
     public static final class Chain {
+        private GameSetup setup;
         private byte[] head;
         private int length;
         private LoggedAction last;
@@ -60,9 +62,11 @@ public final class ActionLogDigest {
         /** {@link ActionLogDigest#of(Match)} of {@code match}, a later state of the match this chain hashed before. */
         public String of(Match<?> match) {
             List<LoggedAction> log = match.log();
-            boolean grown = head != null && log.size() >= length && (length == 0 || log.get(length - 1).equals(last));
+            boolean grown = head != null && match.setup().equals(setup) && log.size() >= length
+                    && (length == 0 || log.get(length - 1).equals(last));
             if (!grown) {
                 // First use, or a log that is not the one hashed so far grown: hashed from h0.
+                setup = match.setup();
                 head = header(match);
                 length = 0;
             }
