@@ -39,7 +39,9 @@ public final class JwtIssuer {
         groups.stream().sorted().forEach(groupArray::add);
         String payload = JSON.createObjectBuilder()
                 .add("iss", issuer)
-                .add("aud", audience)
+                // An array, not a lone string: Liberty's mpJwt reads "aud" as a list, and a string made it
+                // throw and catch a ClassCastException on every request that carries a token.
+                .add("aud", JSON.createArrayBuilder().add(audience))
                 .add("sub", subject)
                 .add("upn", subject)
                 .add("groups", groupArray)

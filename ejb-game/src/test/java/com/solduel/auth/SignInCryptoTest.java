@@ -84,7 +84,7 @@ class SignInCryptoTest {
 
         var claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1])))).readObject();
         assertThat(claims.getString("iss")).isEqualTo("https://solduel.dev");
-        assertThat(claims.getString("aud")).isEqualTo("solduel");
+        assertThat(claims.getJsonArray("aud").toString()).isEqualTo("[\"solduel\"]");
         assertThat(claims.getString("sub")).isEqualTo("wallet123");
         assertThat(claims.getString("upn")).isEqualTo("wallet123");
         assertThat(claims.getJsonArray("groups").toString()).isEqualTo("[\"admin\",\"player\"]");
