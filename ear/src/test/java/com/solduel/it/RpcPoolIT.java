@@ -252,9 +252,11 @@ class RpcPoolIT {
         awaitAFreshHealthCheck(port);
         SolanaLocalnet.setFault(port, Fault.HANG);
 
-        // One call in three starts at the hanging port (round-robin), the others do not touch it.
+        // One call in three starts at the hanging port (round-robin), the others do not touch it. Up
+        // to six calls, until one has met it: the server's own RPC calls take turns in the same rotation.
         List<Call> calls = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        Duration metTheHang = ENDPOINT_TIMEOUT.minusMillis(50);
+        for (int i = 0; i < 6 && calls.stream().noneMatch(call -> call.duration().compareTo(metTheHang) >= 0); i++) {
             calls.add(timedBalance());
         }
 
@@ -262,9 +264,11 @@ class RpcPoolIT {
         Duration slowest = calls.stream().map(Call::duration).max(Duration::compareTo).orElseThrow();
         // @Timeout on RpcLane says 10 s, the HTTP client would give up after 3 s (timeout + 1 s):
         // about 2 s is the endpoint's "timeout": 2000 from rpc-pool.json, applied by Fault Tolerance.
-        assertThat(slowest).isBetween(ENDPOINT_TIMEOUT.minusMillis(50), ENDPOINT_TIMEOUT.plusMillis(900));
+        assertThat(slowest).isBetween(metTheHang, ENDPOINT_TIMEOUT.plusMillis(900));
+        // At least our call: the server's own RPC traffic (vault poller, payout sender, reconciler)
+        // goes round-robin too and may meet the hanging port within the same 2 s.
         assertThat(metric("ft_timeout_calls_total", lane, label("timedOut", "true"))).as("Fault Tolerance timed out")
-                .isEqualTo(timedOutBefore + 1);
+                .isGreaterThanOrEqualTo(timedOutBefore + 1);
         System.out.printf("RpcPoolIT: a call that met the hanging port took %d ms (endpoint timeout %d ms)%n",
                 slowest.toMillis(), ENDPOINT_TIMEOUT.toMillis());
     }
