@@ -102,9 +102,9 @@ public class ActionLogWriter {
      * the shared executor: the games' threads that wait for their rows are executor threads, and a
      * writer queued behind them would wait for them while they wait for it. Letting the games'
      * threads take turns as the writer (leader and follower, no hand-off for a thread that finds no
-     * batch in flight) was measured and not kept: no better at the SPEC's pace, and 20 % fewer turns
-     * flat out, because each next batch waited for the thread woken to write it to get a core
-     * (tools/load/README.md, seventeenth pass).
+     * batch in flight) was measured and not kept: no better at the SPEC's pace, and 20-23 % fewer
+     * turns flat out, likely because each next batch waited until the thread woken to write it got
+     * a core (tools/load/README.md, seventeenth pass).
      */
     private void ensureWriter() {
         if (writer == null) {
