@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (switched off for the whole server, or by a table's own {@code autovacuum_enabled = false}),
  * with autovacuum's own thresholds. Without it a game's row versions are never reclaimed and the
  * planner's statistics stay those of the day the table was small: a plan the server's connections
- * cached while {@code game_actions} was nearly empty (a sequential scan) was kept for ever, and the
+ * cached while {@code game_actions} was nearly empty (a sequential scan) was kept for the connection's life, and the
  * claim of each new game read the whole table, ever slower as games accumulated (issue 11,
  * tools/load/README.md, eighteenth pass). An {@code ANALYZE} makes every connection plan again.
  *
@@ -60,10 +60,8 @@ public class TableUpkeep {
               JOIN pg_class c ON c.oid = s.relid
              WHERE s.schemaname = current_schema()
                AND (current_setting('autovacuum') = 'off'
-                    OR EXISTS (SELECT 1 FROM unnest(c.reloptions) o
-                                WHERE lower(o) IN ('autovacuum_enabled=false', 'autovacuum_enabled=off',
-                                                   'autovacuum_enabled=no', 'autovacuum_enabled=0',
-                                                   'autovacuum_enabled=f', 'autovacuum_enabled=n')))
+                    OR EXISTS (SELECT 1 FROM pg_options_to_table(c.reloptions) o
+                                WHERE o.option_name = 'autovacuum_enabled' AND NOT o.option_value::boolean))
              ORDER BY s.relname
             """;
 
