@@ -11,20 +11,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -37,16 +30,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class PlayerConnections {
 
-    private static final Logger LOG = Logger.getLogger(PlayerConnections.class.getName());
-
     static final String GAUGE = "sol_duel_player_connections";
     static final String CAPACITY_GAUGE = "sol_duel_player_connections_capacity";
     /** How long a ban heard here also closes sockets that open afterwards (far longer than a handshake takes). */
     private static final long RECENT_BAN_NANOS = TimeUnit.MINUTES.toNanos(1);
-    /** The close reason of every socket when the node stops. */
-    static final String SHUTTING_DOWN = "server shutting down: reconnect with sinceVersion";
-    /** How long a stopping node waits for its sockets' close frames to be written. */
-    private static final long CLOSE_ON_STOP_MILLIS = 3_000;
 
     @Inject
     MetricRegistry registry;
@@ -80,36 +67,10 @@ public class PlayerConnections {
                 settings, WebSocketSettings::maxConnections);
     }
 
-    /**
-     * A stopping node tells its players so (1001, asyncapi.yaml): they reconnect, to another node or
-     * to this one restarted, and resume with {@code sinceVersion}. Without this, Liberty cut the
-     * connections when the application stopped and clients saw 1006, a connection lost. The closes
-     * run on the executor, since Liberty's close waits for a write in flight, and the stop waits for
-     * them at most {@link #CLOSE_ON_STOP_MILLIS}: a client that does not read its frames is cut then.
-     */
     @PreDestroy
     void stop() {
         idleSweep.cancel(false);
         stallSweep.cancel(false);
-        List<Future<?>> closing = new ArrayList<>(open.size());
-        try {
-            for (PlayerConnection connection : open) {
-                closing.add(executor.submit(() -> connection.close(CloseReason.CloseCodes.GOING_AWAY, SHUTTING_DOWN)));
-            }
-        } catch (RejectedExecutionException executorStopped) {
-            LOG.fine("the executor is stopping: the sockets left are cut without a close frame");
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_ON_STOP_MILLIS);
-        try {
-            for (Future<?> close : closing) {
-                close.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (TimeoutException | ExecutionException late) {
-            LOG.info(() -> "stopping: " + closing.stream().filter(f -> !f.isDone()).count()
-                    + " game sockets did not take their close frame in " + CLOSE_ON_STOP_MILLIS + " ms; they are cut");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Creates the bean, and so the gauge, when the application starts rather than at the first connection. */
