@@ -3,10 +3,6 @@ package com.solduel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -17,7 +13,7 @@ import redis.clients.jedis.Jedis;
  */
 class GameRestartIT {
 
-    private static final File SERVER_SCRIPT = new File("target/liberty/wlp/bin/server");
+    private static final LibertyNode NODE = LibertyNode.a();
 
     @Test
     void aGameSurvivesAServerRestartWithItsRedisSessionGone() throws Exception {
@@ -85,32 +81,16 @@ class GameRestartIT {
         assertThat(SchemaIT.strings("SELECT count(*) FROM game_actions WHERE game_id = " + gameId)).containsExactly("6");
     }
 
-    private static void restartServerDeleting(long gameId) throws Exception {
-        assertThat(SERVER_SCRIPT).as("the Liberty the build installed").exists();
+    private static void restartServerDeleting(long gameId) {
         // --force skips Liberty's quiesce, not the application's stop: the node still hands its games
         // over (OwnedGames' @PreDestroy). The quiesce is left out because the players have left and
         // the IT turn clock is 3 s: a stop whose quiesce waits a second or two longer (seen: 2 s, and
         // once its whole 30 s) let turn 2 time out before the node went down, which is the game's rule
         // at work, not what this test is about.
-        assertThat(run("stop", "--force")).isZero();
+        NODE.stopSkippingQuiesce();
         try (Jedis redis = new Jedis("127.0.0.1", TestEnvironment.redisPort())) {
             assertThat(redis.del("game:" + gameId + ":session")).as("the session was mirrored to Redis").isEqualTo(1);
         }
-        assertThat(run("start")).isZero();
-        TestEnvironment.await("the restarted server to be ready", Duration.ofSeconds(180), () -> {
-            try {
-                return TestEnvironment.get("/health/ready").statusCode() == 200;
-            } catch (java.io.UncheckedIOException stillStarting) {
-                return false;
-            }
-        });
-    }
-
-    private static int run(String command, String... options) throws Exception {
-        List<String> line = new ArrayList<>(List.of(SERVER_SCRIPT.getPath(), command, "solduel-it"));
-        line.addAll(List.of(options));
-        Process process = new ProcessBuilder(line)
-                .redirectErrorStream(true).inheritIO().start();
-        return process.waitFor();
+        NODE.start();
     }
 }

@@ -190,6 +190,20 @@ public final class LibertyNode {
         await("the port of " + name + " to close", PROCESS_TIMEOUT, () -> !acceptsConnections());
     }
 
+    /**
+     * Stops the server without Liberty's quiesce ({@code server stop NAME --force}): the
+     * application still stops (its {@code @PreDestroy} methods run), only the wait for work in
+     * flight is skipped. Fails, killing nothing, if the command fails or the JVM stays alive.
+     */
+    public void stopSkippingQuiesce() {
+        log("stopping (--force)");
+        int exit = server("stop", java.util.Map.of(), "--force");
+        if (exit != 0) {
+            throw new AssertionError("server stop " + name + " --force exited with " + exit + "; see " + messagesLog());
+        }
+        await("the JVM of " + name + " to exit", PROCESS_TIMEOUT, () -> !isRunning());
+    }
+
     /** Whether the server's JVM is alive (a frozen one counts as running). */
     public boolean isRunning() {
         return readPid().filter(this::isThisServer).isPresent();
@@ -314,10 +328,12 @@ public final class LibertyNode {
         return server(command, java.util.Map.of());
     }
 
-    private int server(String command, java.util.Map<String, String> environment) {
+    private int server(String command, java.util.Map<String, String> environment, String... options) {
         try {
             Path output = Files.createTempFile("liberty-" + name + "-" + command, ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(WLP.resolve("bin/server").toString(), command, name))
+            List<String> commandLine = new java.util.ArrayList<>(List.of(WLP.resolve("bin/server").toString(), command, name));
+            commandLine.addAll(List.of(options));
+            ProcessBuilder builder = new ProcessBuilder(commandLine)
                     .redirectErrorStream(true)
                     // A file, not a pipe: the server script leaves a JVM behind that must not hold our stream open.
                     .redirectOutput(output.toFile());
