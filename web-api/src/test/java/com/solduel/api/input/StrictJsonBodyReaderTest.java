@@ -92,6 +92,37 @@ class StrictJsonBodyReaderTest {
         // A body over 64 KiB is a 413 WebApplicationException, which needs the server's JAX-RS runtime: RestEdgeIT.
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 1023, 1024, 1025, 4096, 4097, 65_536, 65_537, 200_000})
+    void aBodyIsReadWholeUpToOneBytePastTheLimit(int size) throws IOException {
+        byte[] sent = new byte[size];
+        java.util.Arrays.fill(sent, (byte) 'x');
+        // Also from a stream that hands over a few bytes per read, as a socket does.
+        for (java.io.InputStream in : java.util.List.of(new ByteArrayInputStream(sent), new java.io.FilterInputStream(new ByteArrayInputStream(sent)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        })) {
+            StrictJsonBodyReader.Body body = StrictJsonBodyReader.Body.read(in);
+            int expected = Math.min(size, StrictJsonBodyReader.MAX_BODY_BYTES + 1);
+            assertThat(body.length()).isEqualTo(expected);
+            assertThat(body.text(StandardCharsets.US_ASCII)).isEqualTo("x".repeat(expected));
+        }
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aBodyInAnotherCharsetOrWithMalformedUtf8IsDecodedAsAReaderWould() throws IOException {
+        byte[] latin1 = "{\"gameType\":\"RPS\",\"clientSeed\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        for (MediaType mediaType : java.util.List.of(MediaType.APPLICATION_JSON_TYPE.withCharset("ISO-8859-1"), MediaType.APPLICATION_JSON_TYPE)) {
+            CreateGameRequest request = (CreateGameRequest) reader.readFrom((Class) CreateGameRequest.class, CreateGameRequest.class,
+                    new Annotation[0], mediaType, new MultivaluedHashMap<>(), new ByteArrayInputStream(latin1));
+            // Read as UTF-8 (the default), the lone byte 0xE9 becomes U+FFFD, as InputStreamReader made it.
+            assertThat(request.clientSeed()).isEqualTo(mediaType.getParameters().isEmpty() ? "caf\ufffd" : "caf\u00e9");
+        }
+    }
+
     @Test
     void onlyJsonMediaTypesAreRead() {
         assertThat(StrictJsonBodyReader.isJson(MediaType.APPLICATION_JSON_TYPE)).isTrue();
