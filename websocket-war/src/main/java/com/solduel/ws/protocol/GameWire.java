@@ -1,7 +1,16 @@
 package com.solduel.ws.protocol;
 
+import com.solduel.game.rules.GameEnded;
+import com.solduel.game.rules.MovesRevealed;
 import com.solduel.game.rules.PerSeat;
 import com.solduel.game.rules.Seat;
+import com.solduel.game.rules.TurnEvent;
+import com.solduel.game.rules.duel.Countered;
+import com.solduel.game.rules.duel.Healed;
+import com.solduel.game.rules.duel.Missed;
+import com.solduel.game.rules.duel.Struck;
+import com.solduel.game.rules.rps.RoundTied;
+import com.solduel.game.rules.rps.RoundWon;
 import com.solduel.game.table.ActionAccepted;
 import com.solduel.game.table.DepositCounted;
 import com.solduel.game.table.DepositRequired;
@@ -162,8 +171,7 @@ public final class GameWire {
         JsonArrayBuilder timed = JSON.createArrayBuilder();
         turn.timedOut().forEach(s -> timed.add(s.name()));
         JsonArrayBuilder events = JSON.createArrayBuilder();
-        turn.events().forEach(e -> events.add(JSON.createObjectBuilder(toJson(e).asJsonObject())
-                .add("kind", e.getClass().getSimpleName())));
+        turn.events().forEach(e -> events.add(event(e)));
         JsonObjectBuilder frame = JSON.createObjectBuilder()
                 .add("type", "turn_result")
                 .add("gameId", turn.gameId())
@@ -176,6 +184,68 @@ public final class GameWire {
                 .add("actionLogSha256", turn.actionLogSha256());
         turn.nextTurn().ifPresent(next -> frame.add("nextTurn", next));
         return frame.build();
+    }
+
+    /**
+     * A turn event as its record's properties, the way JSON-B writes a record (in lexicographic
+     * order, a null left out), then its {@code kind}. The rules' own events are built here directly:
+     * through JSON-B they were written as text and parsed back, 4 % of what a game load allocated.
+     * Any other event still goes through JSON-B. GameWireTest holds both ways equal for every kind.
+     */
+    static JsonObject event(TurnEvent event) {
+        JsonObjectBuilder fields = JSON.createObjectBuilder();
+        if (event instanceof MovesRevealed moves) {
+            fields.add("actions", perSeat(moves.actions(), JSONP::createValue)).add("turn", moves.turn());
+        } else if (event instanceof RoundWon won) {
+            fields.add("round", won.round()).add("roundsWon", perSeat(won.roundsWon(), JSONP::createValue));
+            addSeat(fields, "winner", won.winner());
+        } else if (event instanceof RoundTied tied) {
+            fields.add("round", tied.round()).add("tiesInRound", tied.tiesInRound());
+        } else if (event instanceof GameEnded ended) {
+            JsonObjectBuilder outcome = JSON.createObjectBuilder().add("isDraw", ended.outcome().isDraw())
+                    .add("reason", ended.outcome().reason());
+            addSeat(outcome, "winner", ended.outcome().winner());
+            fields.add("outcome", outcome);
+        } else if (event instanceof Struck struck) {
+            addString(fields, "action", struck.action());
+            addSeat(fields, "attacker", struck.attacker());
+            fields.add("blocked", struck.blocked()).add("damage", struck.damage());
+        } else if (event instanceof Missed missed) {
+            addSeat(fields, "attacker", missed.attacker());
+        } else if (event instanceof Countered countered) {
+            addSeat(fields, "blocker", countered.blocker());
+            fields.add("damage", countered.damage());
+        } else if (event instanceof Healed healed) {
+            fields.add("amount", healed.amount());
+            addSeat(fields, "seat", healed.seat());
+        } else {
+            fields = JSON.createObjectBuilder(toJson(event).asJsonObject());
+        }
+        return fields.add("kind", event.getClass().getSimpleName()).build();
+    }
+
+    /** A per-seat pair as JSON-B writes the record: {@code p1}, {@code p2}, a null left out. */
+    private static <T> JsonObject perSeat(PerSeat<T> values, Function<T, JsonValue> value) {
+        JsonObjectBuilder pair = JSON.createObjectBuilder();
+        if (values.p1() != null) {
+            pair.add("p1", value.apply(values.p1()));
+        }
+        if (values.p2() != null) {
+            pair.add("p2", value.apply(values.p2()));
+        }
+        return pair.build();
+    }
+
+    private static void addSeat(JsonObjectBuilder fields, String name, Seat seat) {
+        if (seat != null) {
+            fields.add(name, seat.name());
+        }
+    }
+
+    private static void addString(JsonObjectBuilder fields, String name, String value) {
+        if (value != null) {
+            fields.add(name, value);
+        }
     }
 
     private static JsonObject gameOver(GameOver over) {
