@@ -61,14 +61,15 @@ public class StrictJsonBodyReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        Body body = Body.read(entity);
-        if (body.length() > MAX_BODY_BYTES) {
+        byte[] body = readBody(entity);
+        if (body.length > MAX_BODY_BYTES) {
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        if (body.isBlank()) {
+        if (isBlank(body)) {
             return null; // the operation's @NotNull says which body it wants
         }
-        JsonValue json = RawJson.read(new StringReader(body.text(charset(mediaType))));
+        // new String decodes as InputStreamReader did: malformed input becomes U+FFFD.
+        JsonValue json = RawJson.read(new StringReader(new String(body, charset(mediaType))));
         check(json, type, null);
         return type.cast(ApiJson.JSONB.fromJson(json.toString(), genericType));
     }
@@ -164,47 +165,27 @@ public class StrictJsonBodyReader implements MessageBodyReader<Record> {
     }
 
     /**
-     * The body's bytes, read up to one byte past {@link #MAX_BODY_BYTES}. The buffer starts small and
-     * grows fourfold: a request body is ~100 bytes, and {@code readNBytes} or an
+     * The body's bytes, up to one byte past {@link #MAX_BODY_BYTES}, read into a 1 KiB buffer that
+     * grows fourfold: a request body is ~100 bytes, and {@code readNBytes(int)} or an
      * {@code InputStreamReader} would allocate 8-16 KiB for each (4 % of what a game load allocated).
      */
-    record Body(byte[] bytes, int length) {
+    static byte[] readBody(InputStream entity) throws IOException {
+        byte[] buffer = new byte[1024];
+        int length = entity.readNBytes(buffer, 0, buffer.length);
+        while (length == buffer.length && length <= MAX_BODY_BYTES) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 4, MAX_BODY_BYTES + 1));
+            length += entity.readNBytes(buffer, length, buffer.length - length);
+        }
+        return Arrays.copyOf(buffer, length);
+    }
 
-        static final int FIRST_BUFFER_BYTES = 1024;
-
-        static Body read(InputStream entity) throws IOException {
-            byte[] buffer = new byte[FIRST_BUFFER_BYTES];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length > MAX_BODY_BYTES) {
-                        break;
-                    }
-                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 4, MAX_BODY_BYTES + 1));
-                }
-                int n = entity.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
             }
-            return new Body(buffer, length);
         }
-
-        boolean isBlank() {
-            for (int i = 0; i < length; i++) {
-                byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Decoded as {@code InputStreamReader} would: malformed input becomes U+FFFD. */
-        String text(Charset charset) {
-            return new String(bytes, 0, length, charset);
-        }
+        return true;
     }
 
     private static Charset charset(MediaType mediaType) {
